@@ -1,0 +1,24 @@
+//! BlocMap: a time-slider map of military alliances.
+//!
+//! Data flows one way: sources in `data/` → compact embedded form → query by
+//! date → DOM updates. Layers that know less sit lower:
+//!
+//! - [`date`]: calendar days; knows nothing else.
+//! - [`timeline`]: alliances, states, events and succession; knows dates.
+//! - [`topology`]: territory units as shared-border arcs; knows shapes, no dates.
+//! - [`projection`]: map projections (raw math) and the machinery around them.
+//! - [`render`]: projected SVG paths and standalone SVG documents (no DOM).
+//! - [`atlas`]: joins the timeline and the topology: who owns each unit today.
+//! - `web` (wasm32 only): binds the atlas to the DOM and exports the JS API.
+
+pub mod atlas;
+pub mod date;
+pub mod projection;
+pub mod render;
+pub mod timeline;
+pub mod topology;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use date::Date;
