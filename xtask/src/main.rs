@@ -1,5 +1,7 @@
 //! Project tasks: `cargo xtask serve | build | test | data | bench`.
 mod data;
+mod npm;
+mod util;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
