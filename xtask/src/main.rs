@@ -1,17 +1,51 @@
-//! Project tasks: `cargo xtask serve | build | test | data | bench`.
+//! Project tasks, run as `cargo xtask <task>`:
+//!
+//! - `serve [--port N]`: install what is missing, build, serve `dist/` on 127.0.0.1.
+//! - `build`: the release wasm and the static site in `dist/`, with sizes.
+//! - `test`: install what is missing and run every test.
+//! - `data`: regenerate the embedded geometry from the npm packages.
+mod build;
+mod config;
 mod data;
+mod install;
 mod npm;
+mod serve;
+mod test;
 mod util;
+
+use std::path::{Path, PathBuf};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
-    let result = match args.first().map(String::as_str) {
-        Some("data") => data::run(&root),
-        _ => Err("usage: cargo xtask serve|build|test|data|bench".to_string()),
-    };
-    if let Err(e) = result {
-        eprintln!("xtask: {e}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default();
+    if let Err(e) = dispatch(&root, &args) {
+        eprintln!("xtask: error: {e}");
         std::process::exit(1);
+    }
+}
+
+fn dispatch(root: &PathBuf, args: &[String]) -> Result<(), String> {
+    let config = config::load(root)?;
+    match args.first().map(String::as_str) {
+        Some("serve") => {
+            let port = match args.iter().position(|a| a == "--port") {
+                Some(i) => args.get(i + 1).and_then(|p| p.parse().ok()).ok_or("--port needs a number")?,
+                None => std::env::var("PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(config.serve.port),
+            };
+            install::for_build(root)?;
+            let site = build::run_build(root, &config)?;
+            let url = serve::start(&site, &config.serve.host, port)?;
+            println!("BlocMap is served at {url}  (Ctrl-C stops)");
+            loop {
+                std::thread::park();
+            }
+        }
+        Some("build") => {
+            install::for_build(root)?;
+            build::run_build(root, &config).map(|_| ())
+        }
+        Some("test") => test::run_all(root, &config),
+        Some("data") => data::run(root),
+        _ => Err("usage: cargo xtask serve [--port N] | build | test | data".into()),
     }
 }

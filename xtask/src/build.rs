@@ -1,0 +1,89 @@
+//! `cargo xtask build`: the release wasm (wasm-pack, then npm's wasm-opt) and
+//! the static site in `dist/`, with a size table; fails over the budget.
+use crate::config::Config;
+use crate::util::{run, Step};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn run_build(root: &Path, config: &Config) -> Result<PathBuf, String> {
+    let b = &config.build;
+    let out_dir = root.join(&b.out_dir);
+    let site = out_dir.parent().ok_or("wasm-pack.toml: out-dir needs a parent folder for the site")?.to_path_buf();
+    {
+        let _s = Step::new("wasm-pack build (release)");
+        run(Command::new("wasm-pack")
+            .args(["build", "--release", "--mode", "no-install", "--no-opt"])
+            .args(["--target", &b.target, "--out-name", &b.out_name, "--out-dir"])
+            .arg(&out_dir)
+            .arg(root))?;
+    }
+    let wasm = out_dir.join(format!("{}_bg.wasm", b.out_name));
+    if let Some(flags) = b.wasm_opt.flags() {
+        let _s = Step::new("wasm-opt");
+        let tmp = wasm.with_extension("opt.wasm");
+        run(Command::new(crate::npm::bin(root, "wasm-opt")?).args(flags).arg(&wasm).arg("-o").arg(&tmp))?;
+        std::fs::rename(&tmp, &wasm).map_err(|e| e.to_string())?;
+    }
+    copy_dir(&root.join("www"), &site)?;
+    for junk in [".gitignore", "README.md"] {
+        let _ = std::fs::remove_file(out_dir.join(junk));
+    }
+    report_sizes(&site, &wasm, b.wasm_budget_kb, b.wasm_budget_gzip_kb)?;
+    Ok(site)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if src.is_dir() {
+            copy_dir(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst).map_err(|e| format!("copy {}: {e}", src.display()))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).expect("in-memory write");
+    enc.finish().expect("in-memory gzip").len()
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() { files(&p, out) } else { out.push(p) }
+        }
+    }
+}
+
+fn report_sizes(site: &Path, wasm: &Path, budget_kb: u64, budget_gz_kb: u64) -> Result<(), String> {
+    let mut list = vec![];
+    files(site, &mut list);
+    list.sort();
+    println!("{:<36} {:>10} {:>10}", "file", "raw B", "gzip B");
+    let (mut raw_t, mut gz_t) = (0, 0);
+    for p in &list {
+        let bytes = std::fs::read(p).map_err(|e| e.to_string())?;
+        let gz = gzip_len(&bytes);
+        raw_t += bytes.len();
+        gz_t += gz;
+        println!("{:<36} {:>10} {:>10}", p.strip_prefix(site).unwrap_or(p).display(), bytes.len(), gz);
+    }
+    println!("{:<36} {:>10} {:>10}", "total", raw_t, gz_t);
+    let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let (raw, gz) = (bytes.len() as u64, gzip_len(&bytes) as u64);
+    if raw > budget_kb * 1024 || gz > budget_gz_kb * 1024 {
+        return Err(format!(
+            "{} is {raw} B ({gz} B gzipped), over the budget in wasm-pack.toml ({budget_kb} KB, {budget_gz_kb} KB gzipped)",
+            wasm.display()
+        ));
+    }
+    println!("wasm within budget: {:.1} of {budget_kb} KB raw, {:.1} of {budget_gz_kb} KB gzipped", raw as f64 / 1024.0, gz as f64 / 1024.0);
+    Ok(())
+}
