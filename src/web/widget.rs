@@ -1,0 +1,253 @@
+//! `BlocMap`: the map widget. It projects the units once (and again only on a
+//! view change); a date change asks the core which units changed and touches
+//! only those paths, plus the border mesh when a state was born or ended.
+use super::dom::{append, document, set, svg};
+use super::{date_arg, err, to_js, JsTimeline};
+use crate::atlas::{changed, owners_changed, Atlas};
+use crate::date::Date;
+use crate::paint;
+use crate::projection::View;
+use crate::render::Scene;
+use crate::timeline::{Timeline, UnitView};
+use crate::topology::Topology;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+/// The drawing's size in SVG units; the SVG scales to its container.
+const WIDTH: f64 = 1000.0;
+const HEIGHT: f64 = 620.0;
+
+/// A map of alliances at a date, drawn into a container element.
+#[wasm_bindgen]
+pub struct BlocMap {
+    root: Element,
+    svg: Element,
+    paths: Vec<Option<Element>>,
+    markers: Vec<Option<Element>>,
+    borders: Element,
+    inner: Element,
+    atlas: Atlas,
+    view: View,
+    date: Date,
+    views: Vec<UnitView>,
+    scene: Option<Scene>,
+}
+
+struct Options {
+    date: Option<Date>,
+    view: View,
+    geojson: Option<String>,
+    timeline_json: Option<String>,
+}
+
+fn options(value: &JsValue) -> Result<Options, JsError> {
+    let get = |name: &str| -> Result<Option<String>, JsError> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        let v = js_sys::Reflect::get(value, &JsValue::from_str(name)).map_err(|_| JsError::new("BlocMap options must be an object"))?;
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("BlocMap option '{name}' must be a string")))
+    };
+    Ok(Options {
+        date: get("date")?.map(|d| date_arg("BlocMap option 'date'", &d)).transpose()?,
+        view: get("view")?.map(|v| View::parse(&v).map_err(|e| JsError::new(&format!("BlocMap option 'view': {e}")))).transpose()?.unwrap_or(View::World),
+        geojson: get("geojson")?,
+        timeline_json: get("timelineJson")?,
+    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LegendEntry<'a> {
+    id: &'a str,
+    name: &'a str,
+    color: &'a str,
+    kind: &'a str,
+    count: usize,
+}
+
+#[wasm_bindgen]
+impl BlocMap {
+    /// Draws the map into `element`. Options (all optional): `date`
+    /// (`YYYY-MM-DD`, default the last event day), `view` (`world`, `arctic`,
+    /// `europe`), `geojson` (your own territories as GeoJSON text),
+    /// `timelineJson` (your own timeline document).
+    #[wasm_bindgen(constructor)]
+    pub fn new(element: &Element, options_value: JsValue) -> Result<BlocMap, JsError> {
+        let o = options(&options_value)?;
+        let timeline = match &o.timeline_json {
+            Some(text) => JsTimeline::from_json(text)?.inner.as_ref().clone(),
+            None => Timeline::builtin(),
+        };
+        let topology = match &o.geojson {
+            Some(text) => Topology::from_geojson(text).map_err(err)?,
+            None => Topology::builtin(),
+        };
+        let atlas = Atlas::new(timeline, topology).map_err(|e| JsError::new(&e))?;
+        let date = o.date.unwrap_or_else(|| atlas.timeline().event_dates().last().copied().unwrap_or(atlas.timeline().first_date()));
+        let doc = document()?;
+        let svg_el = svg(&doc, "svg", &[("class", "bm-svg"), ("viewBox", &format!("0 0 {WIDTH} {HEIGHT}")), ("role", "img")])?;
+        let mut map = BlocMap {
+            root: element.clone(),
+            paths: vec![],
+            markers: vec![],
+            borders: svg(&doc, "path", &[("class", "bm-borders")])?,
+            inner: svg(&doc, "path", &[("class", "bm-inner")])?,
+            svg: svg_el,
+            atlas,
+            view: o.view,
+            date,
+            views: vec![],
+            scene: None,
+        };
+        map.build()?;
+        let _ = element.class_list().add_1("blocmap");
+        append(element, &map.svg);
+        Ok(map)
+    }
+
+    /// Creates every node: patterns and styles, one path per unit, markers for
+    /// tiny units, the border meshes; then paints the current date.
+    fn build(&mut self) -> Result<(), JsError> {
+        let doc = document()?;
+        self.svg.set_text_content(None);
+        let alliances = self.atlas.timeline().alliances();
+        let defs = svg(&doc, "defs", &[])?;
+        for p in paint::patterns(alliances, "var(--bm-neutral,#e4e4e0)") {
+            let size = p.size.to_string();
+            let pat = svg(&doc, "pattern", &[("id", &p.id), ("width", &size), ("height", &size), ("patternUnits", "userSpaceOnUse"), ("patternTransform", &format!("rotate({})", p.rotate))])?;
+            append(&pat, &svg(&doc, "rect", &[("width", &size), ("height", &size), ("style", &format!("fill:{}", p.background))])?);
+            for (tag, attrs) in &p.marks {
+                let pairs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                append(&pat, &svg(&doc, tag, &pairs)?);
+            }
+            append(&defs, &pat);
+        }
+        append(&self.svg, &defs);
+        let style = svg(&doc, "style", &[])?;
+        style.set_text_content(Some(&paint::css(alliances)));
+        append(&self.svg, &style);
+
+        let scene = Scene::new(self.atlas.topology(), self.view, WIDTH, HEIGHT);
+        let units_g = svg(&doc, "g", &[("class", "bm-units")])?;
+        let markers_g = svg(&doc, "g", &[("class", "bm-markers")])?;
+        self.paths.clear();
+        self.markers.clear();
+        for (i, unit) in self.atlas.topology().units().iter().enumerate() {
+            let d = &scene.unit_paths[i];
+            self.paths.push(if d.is_empty() {
+                None
+            } else {
+                let p = svg(&doc, "path", &[("class", "bm-u"), ("d", d), ("data-unit", &unit.id)])?;
+                append(&units_g, &p);
+                Some(p)
+            });
+            self.markers.push(match scene.markers.get(i).copied().flatten() {
+                Some((cx, cy, r)) => {
+                    let c = svg(&doc, "circle", &[("class", "bm-u bm-marker"), ("cx", &fmt1(cx)), ("cy", &fmt1(cy)), ("r", &fmt1(r)), ("data-unit", &unit.id)])?;
+                    append(&markers_g, &c);
+                    Some(c)
+                }
+                None => None,
+            });
+        }
+        append(&self.svg, &units_g);
+        append(&self.svg, &self.inner);
+        append(&self.svg, &self.borders);
+        append(&self.svg, &markers_g);
+        self.views = self.atlas.views_at(self.date);
+        for i in 0..self.views.len() {
+            self.paint_unit(i);
+        }
+        self.paint_borders(&scene);
+        self.scene = Some(scene);
+        Ok(())
+    }
+
+    fn paint_unit(&self, i: usize) {
+        let a = paint::attrs(self.atlas.timeline(), &self.views[i]);
+        for el in [&self.paths[i], &self.markers[i]].into_iter().flatten() {
+            set(el, "data-state", a.state);
+            set(el, "data-alliance", a.alliance);
+            set(el, "data-standing", a.standing);
+            set(el, "data-status", a.status);
+        }
+    }
+
+    fn paint_borders(&self, scene: &Scene) {
+        set(&self.borders, "d", &scene.mesh_path(&self.atlas.borders(&self.views)));
+        set(&self.inner, "d", &scene.mesh_path(&self.atlas.inner_borders(&self.views)));
+    }
+
+    /// Shows the map on a day (`YYYY-MM-DD`). Only units whose state or
+    /// standing changed are touched. A bad date throws and changes nothing.
+    #[wasm_bindgen(js_name = setDate)]
+    pub fn set_date(&mut self, date: &str) -> Result<(), JsError> {
+        let date = date_arg("setDate", date)?;
+        let views = self.atlas.views_at(date);
+        let redo_borders = owners_changed(&self.views, &views);
+        let touched = changed(&self.views, &views);
+        self.views = views;
+        self.date = date;
+        for i in touched {
+            self.paint_unit(i);
+        }
+        if redo_borders {
+            if let Some(scene) = &self.scene {
+                self.paint_borders(scene);
+            }
+        }
+        Ok(())
+    }
+
+    /// The day shown, `YYYY-MM-DD`.
+    pub fn date(&self) -> String {
+        self.date.to_string()
+    }
+
+    /// Switches the projection (`world`, `arctic`, `europe`); reprojects once.
+    #[wasm_bindgen(js_name = setView)]
+    pub fn set_view(&mut self, view: &str) -> Result<(), JsError> {
+        let view = View::parse(view).map_err(|e| JsError::new(&format!("setView: {e}")))?;
+        if view != self.view {
+            self.view = view;
+            self.build()?;
+        }
+        Ok(())
+    }
+
+    /// The current view's name.
+    pub fn view(&self) -> String {
+        self.view.as_str().to_string()
+    }
+
+    /// Legend at the current date: `[{id, name, color, kind, count}]` with
+    /// the number of formal members, names in `lang` (`en` or `ar`).
+    pub fn legend(&self, lang: &str) -> Result<JsValue, JsError> {
+        let t = self.atlas.timeline();
+        let mut out = vec![];
+        for a in t.alliances() {
+            let count = t.members_at(&a.id, self.date).map_err(err)?.len();
+            let name = if lang == "ar" { &a.name_ar } else { &a.name_en };
+            out.push(LegendEntry { id: &a.id, name, color: &a.color, kind: a.kind.as_str(), count });
+        }
+        to_js(&out)
+    }
+
+    /// Removes everything the map added to its element.
+    pub fn destroy(&mut self) {
+        self.svg.remove();
+        let _ = self.root.class_list().remove_1("blocmap");
+        self.paths.clear();
+        self.markers.clear();
+        self.scene = None;
+    }
+}
+
+fn fmt1(v: f64) -> String {
+    format!("{:.1}", v)
+}

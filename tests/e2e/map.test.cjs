@@ -1,0 +1,55 @@
+// The foundation's reader path: load, wait for the map, move the slider.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, openMap, slideTo, unit } = require('./helpers.cjs');
+
+let browser;
+test.before(async () => { browser = await launch(); });
+test.after(async () => { await browser?.close(); });
+
+test('Poland turns NATO on 1999-03-12, not on 1999-03-11', async () => {
+  const { page, context, errors } = await openMap(browser);
+  const natoFill = await page.$eval('.bm-legend [data-alliance="NATO"] .bm-swatch', (el) => getComputedStyle(el).backgroundColor);
+  const neutralFill = await page.$eval('.blocmap svg path[data-unit="CHE"]', (el) => getComputedStyle(el).fill);
+
+  await slideTo(page, '1999-03-11');
+  let pol = await unit(page, 'POL');
+  assert.equal(pol.state, 'POL');
+  assert.equal(pol.alliance, '');
+  assert.notEqual(pol.fill, natoFill);
+  assert.equal(pol.fill, neutralFill, 'Poland is neutral the day before its accession');
+
+  await slideTo(page, '1999-03-12');
+  pol = await unit(page, 'POL');
+  assert.equal(pol.alliance, 'NATO');
+  assert.equal(pol.status, 'member');
+  assert.equal(pol.fill, natoFill, "Poland's path has the legend's NATO color");
+  assert.match(await page.textContent('.bm-date-label'), /1999/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the slider spans 1949-04-04 to today and the legend names both blocs', async () => {
+  const { page, context } = await openMap(browser);
+  const { min, max } = await page.$eval('input.bm-slider', (el) => ({ min: +el.min, max: +el.max }));
+  assert.equal(min, Math.round(Date.parse('1949-04-04T00:00:00Z') / 86400000));
+  const today = Math.floor(Date.now() / 86400000);
+  assert.ok(Math.abs(max - today) <= 1, `slider ends today (${max} vs ${today})`);
+  const legend = await page.textContent('.bm-legend');
+  assert.match(legend, /NATO/);
+  assert.match(legend, /CSTO|Collective Security/);
+  await context.close();
+});
+
+test('CSTO members are colored in 2010 and the Soviet Union is one state in 1985', async () => {
+  const { page, context } = await openMap(browser);
+  const cstoFill = await page.$eval('.bm-legend [data-alliance="CSTO"] .bm-swatch', (el) => getComputedStyle(el).backgroundColor);
+  await slideTo(page, '2010-06-01');
+  const kaz = await unit(page, 'KAZ');
+  assert.equal(kaz.alliance, 'CSTO');
+  assert.equal(kaz.fill, cstoFill);
+  await slideTo(page, '1985-01-01');
+  assert.equal((await unit(page, 'UKR')).state, 'SUN');
+  assert.equal((await unit(page, 'UKR')).alliance, 'WARSAW_PACT');
+  await context.close();
+});
