@@ -63,7 +63,12 @@ fn records(file: &str, text: &str) -> Result<Vec<(usize, Vec<String>)>, Timeline
                 s = S::Quoted;
                 any = true;
             }
-            (S::Plain, '"') => return Err(err(line, "a quote inside an unquoted field (quote the whole field and double the quote)")),
+            (S::Plain, '"') => {
+                return Err(err(
+                    line,
+                    "a quote inside an unquoted field (quote the whole field and double the quote)",
+                ))
+            }
             (_, ',') => {
                 fields.push(std::mem::take(&mut field));
                 s = S::Start;
@@ -109,7 +114,9 @@ impl<'a> Table<'a> {
     ) -> Result<Table<'a>, TimelineError> {
         let mut recs = records(file, text)?.into_iter();
         let Some((_, header)) = recs.next() else {
-            return Err(TimelineError::new(format!("{file}: empty file (expected a header line)")));
+            return Err(TimelineError::new(format!(
+                "{file}: empty file (expected a header line)"
+            )));
         };
         for (i, h) in header.iter().enumerate() {
             if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
@@ -121,11 +128,15 @@ impl<'a> Table<'a> {
                 )));
             }
             if header[..i].contains(h) {
-                return Err(TimelineError::new(format!("{file} line 1: column '{h}' appears twice")));
+                return Err(TimelineError::new(format!(
+                    "{file} line 1: column '{h}' appears twice"
+                )));
             }
         }
         if let Some(missing) = required.iter().find(|r| !header.iter().any(|h| h == *r)) {
-            return Err(TimelineError::new(format!("{file} line 1: missing column '{missing}'")));
+            return Err(TimelineError::new(format!(
+                "{file} line 1: missing column '{missing}'"
+            )));
         }
         let mut rows = Vec::new();
         for (line, fields) in recs {
@@ -186,9 +197,18 @@ mod tests {
         let e = |t: &str| parse(t).unwrap_err().to_string();
         assert_eq!(e("a,b\n1,2\n3"), "t.csv line 3: 1 fields, expected 2 (a,b)");
         assert_eq!(e("a,b\n1,x\"y"), "t.csv line 2: a quote inside an unquoted field (quote the whole field and double the quote)");
-        assert_eq!(e("a,b\n1,\"x\"y"), "t.csv line 2: text after a closing quote");
-        assert_eq!(e("a,b\n1,\"open"), "t.csv line 2: unterminated quoted field");
-        assert_eq!(e("a,d\n"), "t.csv line 1: unknown column 'd' (known: a, b, c)");
+        assert_eq!(
+            e("a,b\n1,\"x\"y"),
+            "t.csv line 2: text after a closing quote"
+        );
+        assert_eq!(
+            e("a,b\n1,\"open"),
+            "t.csv line 2: unterminated quoted field"
+        );
+        assert_eq!(
+            e("a,d\n"),
+            "t.csv line 1: unknown column 'd' (known: a, b, c)"
+        );
         assert_eq!(e("a\n"), "t.csv line 1: missing column 'b'");
         assert_eq!(e("a,b,a\n"), "t.csv line 1: column 'a' appears twice");
         assert_eq!(e(""), "t.csv: empty file (expected a header line)");

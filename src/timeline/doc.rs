@@ -138,7 +138,12 @@ pub struct CsvFiles<'a> {
 impl TimelineDoc {
     /// Reads the four CSV files. Errors name the file and line (`events.csv line 15: …`).
     pub fn from_csv(files: &CsvFiles<'_>) -> Result<TimelineDoc, TimelineError> {
-        let t = Table::parse("alliances.csv", files.alliances, &["id", "name_en", "name_ar", "color", "kind"], &[])?;
+        let t = Table::parse(
+            "alliances.csv",
+            files.alliances,
+            &["id", "name_en", "name_ar", "color", "kind"],
+            &[],
+        )?;
         let alliances = t
             .rows()
             .iter()
@@ -151,7 +156,12 @@ impl TimelineDoc {
             })
             .collect();
 
-        let t = Table::parse("states.csv", files.states, &["code", "name_en", "name_ar", "from", "to"], &["note"])?;
+        let t = Table::parse(
+            "states.csv",
+            files.states,
+            &["code", "name_en", "name_ar", "from", "to"],
+            &["note"],
+        )?;
         let mut states = Vec::new();
         for r in t.rows() {
             states.push(StateDoc {
@@ -189,7 +199,12 @@ impl TimelineDoc {
             });
         }
 
-        let t = Table::parse("territories.csv", files.territories, &["unit", "state", "from", "to"], &["note", "source"])?;
+        let t = Table::parse(
+            "territories.csv",
+            files.territories,
+            &["unit", "state", "from", "to"],
+            &["note", "source"],
+        )?;
         let mut territories = Vec::new();
         for r in t.rows() {
             territories.push(TerritoryDoc {
@@ -201,7 +216,13 @@ impl TimelineDoc {
                 source: t.get(r, "source").to_owned(),
             });
         }
-        Ok(TimelineDoc { version: DOC_VERSION, alliances, states, events, territories })
+        Ok(TimelineDoc {
+            version: DOC_VERSION,
+            alliances,
+            states,
+            events,
+            territories,
+        })
     }
 }
 
@@ -209,6 +230,8 @@ impl TimelineDoc {
 fn opt_date(t: &Table<'_>, r: &super::csv::Row, col: &str) -> Result<Option<Date>, TimelineError> {
     match t.get(r, col) {
         "" => Ok(None),
-        s => Date::parse(s).map(Some).map_err(|e| t.error(r, format_args!("{col}: {e}"))),
+        s => Date::parse(s)
+            .map(Some)
+            .map_err(|e| t.error(r, format_args!("{col}: {e}"))),
     }
 }

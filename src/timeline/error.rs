@@ -17,7 +17,9 @@ pub struct TimelineError {
 impl TimelineError {
     /// An error with this message.
     pub(crate) fn new(message: impl Into<String>) -> TimelineError {
-        TimelineError { message: message.into() }
+        TimelineError {
+            message: message.into(),
+        }
     }
 
     /// The message (same text as `Display`).

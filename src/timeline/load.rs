@@ -1,11 +1,11 @@
 //! Validation of a [`TimelineDoc`] and the indexes behind the fast queries.
 
 use super::status::{effect_of, known_kinds, AllianceKind, Effect, Status};
+use super::Timeline;
 use super::{
     Alliance, AllianceIdx, Change, Event, StateIdx, StateRec, TimelineDoc, TimelineError, Unit,
     UnitKey, DOC_VERSION, FIRST_DATE,
 };
-use super::Timeline;
 use crate::date::Date;
 use std::collections::HashMap;
 
@@ -19,7 +19,8 @@ fn is_code(s: &str, extra: u8) -> bool {
     !b.is_empty()
         && b.len() <= 16
         && b[0].is_ascii_uppercase()
-        && b.iter().all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == extra)
+        && b.iter()
+            .all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == extra)
 }
 
 fn is_color(s: &str) -> bool {
@@ -56,24 +57,49 @@ impl Timeline {
         for (i, a) in doc.alliances.into_iter().enumerate() {
             let at = |m: String| err(format!("alliances row {}: {m}", i + 1));
             if !is_code(&a.id, b'_') {
-                return Err(at(format!("id '{}' must be capital letters, digits or _ (e.g. NATO)", a.id)));
+                return Err(at(format!(
+                    "id '{}' must be capital letters, digits or _ (e.g. NATO)",
+                    a.id
+                )));
             }
             if let Some(j) = alliances.iter().position(|o| o.id == a.id) {
-                return Err(at(format!("duplicate alliance id '{}' (first in row {})", a.id, j + 1)));
+                return Err(at(format!(
+                    "duplicate alliance id '{}' (first in row {})",
+                    a.id,
+                    j + 1
+                )));
             }
             if a.name_en.trim().is_empty() || a.name_ar.trim().is_empty() {
                 return Err(at(format!("alliance '{}' needs name_en and name_ar", a.id)));
             }
             if !is_color(&a.color) {
-                return Err(at(format!("color '{}' is not #rrggbb (e.g. #1f5fbf)", a.color)));
+                return Err(at(format!(
+                    "color '{}' is not #rrggbb (e.g. #1f5fbf)",
+                    a.color
+                )));
             }
             let Some(kind) = AllianceKind::parse(&a.kind) else {
-                return Err(at(format!("kind '{}' is not 'alliance' or 'context'", a.kind)));
+                return Err(at(format!(
+                    "kind '{}' is not 'alliance' or 'context'",
+                    a.kind
+                )));
             };
-            alliances.push(Alliance { id: a.id, name_en: a.name_en, name_ar: a.name_ar, color: a.color, kind });
+            alliances.push(Alliance {
+                id: a.id,
+                name_en: a.name_en,
+                name_ar: a.name_ar,
+                color: a.color,
+                kind,
+            });
         }
         let na = alliances.len();
-        let known_alliances = || alliances.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", ");
+        let known_alliances = || {
+            alliances
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
 
         // States.
         if doc.states.len() > usize::from(u16::MAX) {
@@ -84,10 +110,17 @@ impl Timeline {
         for (i, s) in doc.states.into_iter().enumerate() {
             let at = |m: String| err(format!("states row {}: {m}", i + 1));
             if !is_code(&s.code, b'-') {
-                return Err(at(format!("code '{}' must be capital letters, digits or - (e.g. FRA, DEU-E)", s.code)));
+                return Err(at(format!(
+                    "code '{}' must be capital letters, digits or - (e.g. FRA, DEU-E)",
+                    s.code
+                )));
             }
             if let Some(j) = state_index.get(&s.code) {
-                return Err(at(format!("duplicate state code '{}' (first in row {})", s.code, j.0 + 1)));
+                return Err(at(format!(
+                    "duplicate state code '{}' (first in row {})",
+                    s.code,
+                    j.0 + 1
+                )));
             }
             if s.name_en.trim().is_empty() || s.name_ar.trim().is_empty() {
                 return Err(at(format!("state '{}' needs name_en and name_ar", s.code)));
@@ -98,7 +131,14 @@ impl Timeline {
                 }
             }
             state_index.insert(s.code.clone(), StateIdx(i as u16));
-            states.push(StateRec { code: s.code, name_en: s.name_en, name_ar: s.name_ar, from: s.from, to: s.to, note: s.note });
+            states.push(StateRec {
+                code: s.code,
+                name_en: s.name_en,
+                name_ar: s.name_ar,
+                from: s.from,
+                to: s.to,
+                note: s.note,
+            });
         }
         let lookup = |code: &str| state_index.get(code).copied();
         let exists_during = |s: StateIdx, from: Option<Date>, to: Option<Date>| {
@@ -121,35 +161,53 @@ impl Timeline {
         for (i, e) in doc.events.into_iter().enumerate() {
             let at = |m: String| err(format!("timeline event {}: {m}", i + 1));
             let Some(a) = alliances.iter().position(|x| x.id == e.alliance) else {
-                return Err(at(format!("unknown alliance '{}' (known: {})", e.alliance, known_alliances())));
+                return Err(at(format!(
+                    "unknown alliance '{}' (known: {})",
+                    e.alliance,
+                    known_alliances()
+                )));
             };
             let state = match e.state.as_deref() {
                 None | Some("") => None,
-                Some(code) => Some(lookup(code).ok_or_else(|| at(format!("unknown state code '{code}'")))?),
+                Some(code) => {
+                    Some(lookup(code).ok_or_else(|| at(format!("unknown state code '{code}'")))?)
+                }
             };
             let Some(effect) = effect_of(&e.event) else {
-                return Err(at(format!("unknown event kind '{}' (known: {})", e.event, known_kinds())));
+                return Err(at(format!(
+                    "unknown event kind '{}' (known: {})",
+                    e.event,
+                    known_kinds()
+                )));
             };
             if !matches!(e.precision.as_str(), "day" | "month" | "year") {
-                return Err(at(format!("precision '{}' is not day, month or year", e.precision)));
+                return Err(at(format!(
+                    "precision '{}' is not day, month or year",
+                    e.precision
+                )));
             }
             match (effect, state) {
                 (Effect::Set(_) | Effect::Clear, None) => {
-                    return Err(at(format!("event '{}' changes a state's status, so it needs a state", e.event)));
+                    return Err(at(format!(
+                        "event '{}' changes a state's status, so it needs a state",
+                        e.event
+                    )));
                 }
                 (Effect::DissolveAll, Some(_)) => {
-                    return Err(at("event 'dissolved' is alliance-level: leave the state empty".into()));
+                    return Err(at(
+                        "event 'dissolved' is alliance-level: leave the state empty".into(),
+                    ));
                 }
-                (Effect::Set(_) | Effect::Signed, Some(s)) => {
-                    if !exists_during(s, Some(e.date), Some(e.date.succ())) {
-                        let st = &states[usize::from(s.0)];
-                        return Err(at(format!(
-                            "state '{}' does not exist on {} (exists {})",
-                            st.code,
-                            e.date,
-                            span(st.from, st.to)
-                        )));
-                    }
+                (Effect::Set(_) | Effect::Signed, Some(s))
+                    if !exists_during(s, Some(e.date), Some(e.date.succ())) =>
+                {
+                    let st = &states[usize::from(s.0)];
+                    return Err(at(format!(
+                        "state '{}' does not exist on {} (exists {})",
+                        st.code,
+                        e.date,
+                        span(st.from, st.to)
+                    )));
                 }
                 _ => {}
             }
@@ -180,7 +238,11 @@ impl Timeline {
                     for s in 0..states.len() {
                         let list = &mut changes[s * na + a];
                         if current(list).is_some() {
-                            list.push(Change { date: e.date, status: None, event: n as u32 });
+                            list.push(Change {
+                                date: e.date,
+                                status: None,
+                                event: n as u32,
+                            });
                         }
                     }
                     continue;
@@ -189,7 +251,11 @@ impl Timeline {
             };
             let list = &mut changes[usize::from(state.expect("checked").0) * na + a];
             if current(list) != new {
-                list.push(Change { date: e.date, status: new, event: n as u32 });
+                list.push(Change {
+                    date: e.date,
+                    status: new,
+                    event: n as u32,
+                });
             }
         }
         // A state that ceases to exist has no standing from then on.
@@ -201,7 +267,11 @@ impl Timeline {
                 if let Some(last) = list.last() {
                     if last.status.is_some() {
                         let event = last.event;
-                        list.push(Change { date: to, status: None, event });
+                        list.push(Change {
+                            date: to,
+                            status: None,
+                            event,
+                        });
                     }
                 }
             }
@@ -212,7 +282,10 @@ impl Timeline {
         for (i, t) in doc.territories.iter().enumerate() {
             let at = |m: String| err(format!("territories row {}: {m}", i + 1));
             if !is_code(&t.unit, b'-') {
-                return Err(at(format!("unit id '{}' must be capital letters, digits or - (e.g. DEU-E)", t.unit)));
+                return Err(at(format!(
+                    "unit id '{}' must be capital letters, digits or - (e.g. DEU-E)",
+                    t.unit
+                )));
             }
             let Some(s) = lookup(&t.state) else {
                 return Err(at(format!("unknown state code '{}'", t.state)));
@@ -305,16 +378,28 @@ impl Timeline {
                     st.code
                 )));
             }
-            units.push(Unit { id: st.code.clone(), owners: vec![(Date::from_days(i32::MIN), StateIdx(i as u16))] });
+            units.push(Unit {
+                id: st.code.clone(),
+                owners: vec![(Date::from_days(i32::MIN), StateIdx(i as u16))],
+            });
         }
         if units.len() > usize::from(u16::MAX) {
             return Err(err("more than 65535 territory units".into()));
         }
-        let unit_index = units.iter().enumerate().map(|(i, u)| (u.id.clone(), UnitKey(i as u16))).collect();
+        let unit_index = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), UnitKey(i as u16)))
+            .collect();
 
         // Days on which anything happens.
         let mut event_dates: Vec<Date> = events.iter().map(|(e, ..)| e.date).collect();
-        event_dates.extend(doc.territories.iter().flat_map(|t| [t.from, t.to]).flatten());
+        event_dates.extend(
+            doc.territories
+                .iter()
+                .flat_map(|t| [t.from, t.to])
+                .flatten(),
+        );
         event_dates.extend(states.iter().flat_map(|s| [s.from, s.to]).flatten());
         event_dates.retain(|&d| d >= FIRST_DATE);
         event_dates.sort_unstable();

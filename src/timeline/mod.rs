@@ -23,8 +23,8 @@ mod status;
 #[cfg(test)]
 mod tests;
 
-pub use doc::{AllianceDoc, CsvFiles, EventDoc, StateDoc, TerritoryDoc, TimelineDoc, DOC_VERSION};
 pub use builtin::BUILTIN_CSV;
+pub use doc::{AllianceDoc, CsvFiles, EventDoc, StateDoc, TerritoryDoc, TimelineDoc, DOC_VERSION};
 pub use error::TimelineError;
 pub use status::{AllianceKind, Status};
 
@@ -174,7 +174,11 @@ impl Timeline {
             Some(i) => Ok(AllianceIdx(i as u8)),
             None => Err(TimelineError::new(format!(
                 "unknown alliance '{id}' (known: {})",
-                self.alliances.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", ")
+                self.alliances
+                    .iter()
+                    .map(|a| a.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))),
         }
     }
@@ -223,7 +227,9 @@ impl Timeline {
         let mut out: Vec<&str> = (0..self.states.len())
             .map(|i| StateIdx(i as u16))
             .filter(|&s| {
-                self.change_at(s, a, date).and_then(|c| c.status).is_some_and(Status::is_formal_member)
+                self.change_at(s, a, date)
+                    .and_then(|c| c.status)
+                    .is_some_and(Status::is_formal_member)
             })
             .map(|s| self.state_code(s))
             .collect();
@@ -233,7 +239,12 @@ impl Timeline {
 
     /// The sorted codes of the states whose status in `alliance` on `date` is exactly `status`
     /// (e.g. the 12 signatories of NATO on 1949-08-23).
-    pub fn states_with_status(&self, alliance: &str, status: Status, date: Date) -> Result<Vec<&str>, TimelineError> {
+    pub fn states_with_status(
+        &self,
+        alliance: &str,
+        status: Status,
+        date: Date,
+    ) -> Result<Vec<&str>, TimelineError> {
         let a = usize::from(self.alliance(alliance)?.0);
         let mut out: Vec<&str> = (0..self.states.len())
             .map(|i| StateIdx(i as u16))
@@ -270,7 +281,11 @@ impl Timeline {
     /// The events naming `state`, in chronological order (for tooltips).
     pub fn history(&self, state: &str) -> Result<Vec<&Event>, TimelineError> {
         self.state(state)?;
-        Ok(self.events.iter().filter(|e| e.state.as_deref() == Some(state)).collect())
+        Ok(self
+            .events
+            .iter()
+            .filter(|e| e.state.as_deref() == Some(state))
+            .collect())
     }
 
     /// The code of the state owning map unit `unit` on `date`.
@@ -305,15 +320,25 @@ impl Timeline {
     /// per kind-`alliance` alliance. Dates before the map start give the first owner.
     pub fn unit_view(&self, unit: UnitKey, date: Date) -> UnitView {
         let state = self.owner(unit, date);
-        let mut view = UnitView { state, alliance: None, status: None };
+        let mut view = UnitView {
+            state,
+            alliance: None,
+            status: None,
+        };
         for &a in &self.map_alliances {
-            let Some(status) = self.change_at(state, usize::from(a.0), date).and_then(|c| c.status) else {
+            let Some(status) = self
+                .change_at(state, usize::from(a.0), date)
+                .and_then(|c| c.status)
+            else {
                 continue;
             };
             if status.is_formal_member() && view.alliance.is_none() {
                 view.alliance = Some(a);
             }
-            if view.status.map_or(true, |s| status.strength() > s.strength()) {
+            if view
+                .status
+                .map_or(true, |s| status.strength() > s.strength())
+            {
                 view.status = Some(status);
             }
         }
@@ -325,7 +350,10 @@ impl Timeline {
     pub fn changes_between(&self, from: Date, to: Date) -> Vec<&Event> {
         let lo = self.events.partition_point(|e| e.date < from);
         let hi = self.events.partition_point(|e| e.date <= to);
-        self.events.get(lo..hi.max(lo)).map(|s| s.iter().collect()).unwrap_or_default()
+        self.events
+            .get(lo..hi.max(lo))
+            .map(|s| s.iter().collect())
+            .unwrap_or_default()
     }
 
     /// Sorted, deduplicated days from the map start on which anything happens: any event
@@ -389,8 +417,8 @@ impl Timeline {
     /// `serde-wasm-bindgen` into [`TimelineDoc`]).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Timeline, TimelineError> {
-        let doc: TimelineDoc =
-            serde_json::from_str(text).map_err(|e| TimelineError::new(format!("timeline JSON: {e}")))?;
+        let doc: TimelineDoc = serde_json::from_str(text)
+            .map_err(|e| TimelineError::new(format!("timeline JSON: {e}")))?;
         Timeline::from_doc(doc)
     }
 

@@ -123,7 +123,10 @@ pub(crate) const EVENT_KINDS: &[(&str, Effect)] = &[
     ("suspended", Effect::Set(Status::Suspended)),
     ("inactive", Effect::Set(Status::Inactive)),
     ("froze", Effect::Set(Status::Frozen)),
-    ("left_integrated_command", Effect::Set(Status::OutsideIntegratedCommand)),
+    (
+        "left_integrated_command",
+        Effect::Set(Status::OutsideIntegratedCommand),
+    ),
     ("rejoined_integrated_command", Effect::Set(Status::Member)),
     ("withdrew", Effect::Clear),
     ("dissolved", Effect::DissolveAll),
@@ -145,12 +148,19 @@ pub(crate) const EVENT_KINDS: &[(&str, Effect)] = &[
 
 /// The effect of an event kind, or `None` if the kind is unknown.
 pub(crate) fn effect_of(kind: &str) -> Option<Effect> {
-    EVENT_KINDS.iter().find(|(k, _)| *k == kind).map(|(_, e)| *e)
+    EVENT_KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, e)| *e)
 }
 
 /// The known event kinds, comma separated (for error messages).
 pub(crate) fn known_kinds() -> String {
-    EVENT_KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+    EVENT_KINDS
+        .iter()
+        .map(|(k, _)| *k)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -161,15 +171,24 @@ mod tests {
     fn strength_order_and_formal_members() {
         let s: Vec<u8> = Status::ALL.iter().map(|s| s.strength()).collect();
         assert_eq!(s, [7, 6, 5, 4, 3, 2, 1]);
-        let formal: Vec<&str> =
-            Status::ALL.iter().filter(|s| s.is_formal_member()).map(|s| s.as_str()).collect();
-        assert_eq!(formal, ["member", "outside_integrated_command", "frozen", "inactive"]);
+        let formal: Vec<&str> = Status::ALL
+            .iter()
+            .filter(|s| s.is_formal_member())
+            .map(|s| s.as_str())
+            .collect();
+        assert_eq!(
+            formal,
+            ["member", "outside_integrated_command", "frozen", "inactive"]
+        );
     }
 
     #[test]
     fn every_kind_is_known_once() {
         for (i, (k, _)) in EVENT_KINDS.iter().enumerate() {
-            assert!(EVENT_KINDS[i + 1..].iter().all(|(o, _)| o != k), "{k} twice");
+            assert!(
+                EVENT_KINDS[i + 1..].iter().all(|(o, _)| o != k),
+                "{k} twice"
+            );
             assert!(effect_of(k).is_some());
         }
         assert_eq!(effect_of("joind"), None);

@@ -32,7 +32,8 @@ fn view(unit: &str, date: &str) -> (String, Option<String>, Option<Status>) {
     let v = t.unit_view(t.unit_key(unit).unwrap(), d(date));
     (
         t.state_code(v.state).to_owned(),
-        v.alliance.map(|a| t.alliances()[usize::from(a.0)].id.clone()),
+        v.alliance
+            .map(|a| t.alliances()[usize::from(a.0)].id.clone()),
         v.status,
     )
 }
@@ -45,12 +46,21 @@ fn builtin_loads() {
     let ids: Vec<&str> = t.alliances().iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["NATO", "CSTO", "WARSAW_PACT", "SCO"]);
     assert_eq!(t.alliances()[3].kind, AllianceKind::Context);
-    assert_eq!(t.state_name(t.state("SUN").unwrap(), "ar"), "الاتحاد السوفيتي");
+    assert_eq!(
+        t.state_name(t.state("SUN").unwrap(), "ar"),
+        "الاتحاد السوفيتي"
+    );
     assert_eq!(t.state_name(t.state("FRA").unwrap(), "en"), "France");
-    for u in ["DEU", "DEU-E", "DEU-SL", "DEU-BE", "RUS", "UKR", "XKX", "FRA", "GRL", "CYN", "SOL"] {
+    for u in [
+        "DEU", "DEU-E", "DEU-SL", "DEU-BE", "RUS", "UKR", "XKX", "FRA", "GRL", "CYN", "SOL",
+    ] {
         assert!(t.unit_key(u).is_some(), "{u}");
     }
-    assert_eq!(t.unit_key("SUN"), None, "a historical state is not a map unit");
+    assert_eq!(
+        t.unit_key("SUN"),
+        None,
+        "a historical state is not a map unit"
+    );
     assert_eq!(t.unit_key("ABC"), None);
 }
 
@@ -63,23 +73,34 @@ fn nato_spot_checks() {
     assert_eq!(members("NATO", "1949-08-23").len(), 0);
     assert_eq!(members("NATO", "1949-04-03").len(), 0);
     let signatories = tl()
-        .states_with_status("NATO", Status::Signatory, d("1949-08-23")).unwrap();
+        .states_with_status("NATO", Status::Signatory, d("1949-08-23"))
+        .unwrap();
     assert_eq!(signatories.len(), 12);
     assert_eq!(members("NATO", "2024-03-07").len(), 32);
     assert_eq!(members("NATO", "2024-03-06").len(), 31);
     assert_eq!(members("NATO", "1982-05-30").len(), 16);
     assert_eq!(members("NATO", "1982-05-29").len(), 15);
-    assert_eq!(status("FRA", "NATO", "1970-01-01"), "outside_integrated_command");
+    assert_eq!(
+        status("FRA", "NATO", "1970-01-01"),
+        "outside_integrated_command"
+    );
     assert!(members("NATO", "1970-01-01").contains(&"FRA"));
     assert_eq!(status("FRA", "NATO", "2009-04-04"), "member");
-    assert_eq!(status("GRC", "NATO", "1974-08-14"), "outside_integrated_command");
+    assert_eq!(
+        status("GRC", "NATO", "1974-08-14"),
+        "outside_integrated_command"
+    );
     assert_eq!(status("GRC", "NATO", "1980-10-20"), "member");
     assert_eq!(status("FIN", "NATO", "2022-05-18"), "applicant");
     assert_eq!(status("FIN", "NATO", "2022-07-05"), "signatory");
     assert_eq!(status("FIN", "NATO", "2023-04-04"), "member");
     assert_eq!(status("SWE", "NATO", "2024-03-06"), "signatory");
     assert_eq!(status("GEO", "NATO", "2010-01-01"), "applicant");
-    assert_eq!(status("UKR", "NATO", "2010-01-01"), "", "the 2008 MAP request changes nothing");
+    assert_eq!(
+        status("UKR", "NATO", "2010-01-01"),
+        "",
+        "the 2008 MAP request changes nothing"
+    );
     assert_eq!(status("UKR", "NATO", "2022-09-30"), "applicant");
     assert_eq!(status("BIH", "NATO", "2015-01-01"), "");
     // Reunification is not an accession: DEU's standing began in 1955.
@@ -99,13 +120,19 @@ fn warsaw_pact_spot_checks() {
     assert_eq!(status("HUN", "WARSAW_PACT", "1956-11-02"), "member");
     assert_eq!(status("DDR", "WARSAW_PACT", "1990-09-23"), "member");
     assert_eq!(status("DDR", "WARSAW_PACT", "1990-09-24"), "");
-    assert_eq!(members("WARSAW_PACT", "1991-06-30"), ["BGR", "CSK", "HUN", "POL", "ROU", "SUN"]);
+    assert_eq!(
+        members("WARSAW_PACT", "1991-06-30"),
+        ["BGR", "CSK", "HUN", "POL", "ROU", "SUN"]
+    );
     assert!(members("WARSAW_PACT", "1991-07-01").is_empty());
 }
 
 #[test]
 fn csto_spot_checks() {
-    assert_eq!(members("CSTO", "2024-01-01"), ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]);
+    assert_eq!(
+        members("CSTO", "2024-01-01"),
+        ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
+    );
     assert_eq!(status("ARM", "CSTO", "2024-02-21"), "member");
     assert_eq!(status("ARM", "CSTO", "2024-02-22"), "frozen");
     assert!(members("CSTO", "2024-02-22").contains(&"ARM"));
@@ -128,7 +155,13 @@ fn nonexistent_states_have_no_standing() {
     assert!(tl().status_at("SUN", d("1992-01-01")).unwrap().is_empty());
     assert!(tl().status_at("RUS", d("1980-01-01")).unwrap().is_empty());
     for a in ["NATO", "CSTO", "WARSAW_PACT", "SCO"] {
-        for date in ["1950-01-01", "1960-01-01", "1991-12-26", "2000-01-01", "2025-01-01"] {
+        for date in [
+            "1950-01-01",
+            "1960-01-01",
+            "1991-12-26",
+            "2000-01-01",
+            "2025-01-01",
+        ] {
             for code in members(a, date) {
                 let s = tl().state(code).unwrap();
                 assert!(tl().exists(s, d(date)), "{code} in {a} on {date}");
@@ -141,17 +174,32 @@ fn nonexistent_states_have_no_standing() {
 fn succession() {
     use Status::*;
     let n = |s: &str| Some(s.to_owned());
-    assert_eq!(view("DEU-E", "1960-01-01"), ("DDR".into(), n("WARSAW_PACT"), Some(Member)));
-    assert_eq!(view("DEU", "1960-01-01"), ("DEU".into(), n("NATO"), Some(Member)));
+    assert_eq!(
+        view("DEU-E", "1960-01-01"),
+        ("DDR".into(), n("WARSAW_PACT"), Some(Member))
+    );
+    assert_eq!(
+        view("DEU", "1960-01-01"),
+        ("DEU".into(), n("NATO"), Some(Member))
+    );
     assert_eq!(view("DEU-E", "1990-09-30"), ("DDR".into(), None, None));
-    assert_eq!(view("DEU-E", "1990-10-03"), ("DEU".into(), n("NATO"), Some(Member)));
+    assert_eq!(
+        view("DEU-E", "1990-10-03"),
+        ("DEU".into(), n("NATO"), Some(Member))
+    );
     assert_eq!(view("DEU-BE", "1970-01-01"), ("BER".into(), None, None));
     assert_eq!(view("DEU-BE", "1990-10-03").0, "DEU");
     assert_eq!(view("DEU-SL", "1956-12-31").0, "SAAR");
-    assert_eq!(view("DEU-SL", "1957-01-01"), ("DEU".into(), n("NATO"), Some(Member)));
+    assert_eq!(
+        view("DEU-SL", "1957-01-01"),
+        ("DEU".into(), n("NATO"), Some(Member))
+    );
     assert_eq!(view("DEU", "1949-05-22").0, "OCC-W");
     assert_eq!(view("DEU-E", "1949-10-06").0, "OCC-SOV");
-    assert_eq!(view("UKR", "1985-01-01"), ("SUN".into(), n("WARSAW_PACT"), Some(Member)));
+    assert_eq!(
+        view("UKR", "1985-01-01"),
+        ("SUN".into(), n("WARSAW_PACT"), Some(Member))
+    );
     assert_eq!(view("UKR", "1995-01-01"), ("UKR".into(), None, None));
     assert_eq!(view("UKR", "1991-08-01"), ("SUN".into(), None, None));
     assert_eq!(view("EST", "1991-09-06").0, "EST");
@@ -165,12 +213,31 @@ fn succession() {
     assert_eq!(view("SRB", "2006-06-05").0, "SRB");
     assert_eq!(view("SVK", "1992-12-31").0, "CSK");
     assert_eq!(view("SVK", "1993-01-01").0, "SVK");
-    assert_eq!(view("GRL", "1960-01-01"), ("DNK".into(), n("NATO"), Some(Member)));
-    assert_eq!(view("FRA", "1970-01-01"), ("FRA".into(), n("NATO"), Some(OutsideIntegratedCommand)));
-    assert_eq!(view("ARM", "2024-03-01"), ("ARM".into(), n("CSTO"), Some(Frozen)));
-    assert_eq!(view("UZB", "2013-01-01"), ("UZB".into(), None, Some(Suspended)));
-    assert_eq!(view("FIN", "2022-08-01"), ("FIN".into(), None, Some(Signatory)));
-    assert_eq!(view("CHN", "2020-01-01"), ("CHN".into(), None, None), "SCO never colours the map");
+    assert_eq!(
+        view("GRL", "1960-01-01"),
+        ("DNK".into(), n("NATO"), Some(Member))
+    );
+    assert_eq!(
+        view("FRA", "1970-01-01"),
+        ("FRA".into(), n("NATO"), Some(OutsideIntegratedCommand))
+    );
+    assert_eq!(
+        view("ARM", "2024-03-01"),
+        ("ARM".into(), n("CSTO"), Some(Frozen))
+    );
+    assert_eq!(
+        view("UZB", "2013-01-01"),
+        ("UZB".into(), None, Some(Suspended))
+    );
+    assert_eq!(
+        view("FIN", "2022-08-01"),
+        ("FIN".into(), None, Some(Signatory))
+    );
+    assert_eq!(
+        view("CHN", "2020-01-01"),
+        ("CHN".into(), None, None),
+        "SCO never colours the map"
+    );
     assert_eq!(tl().state_of("UKR", d("2015-01-01")).unwrap(), "UKR");
     assert_eq!(tl().state_of("BIH", d("1992-03-03")).unwrap(), "BIH");
     assert_eq!(tl().state_of("BIH", d("1992-03-02")).unwrap(), "YUG");
@@ -184,7 +251,11 @@ fn naive_status(t: &Timeline, state: &str, alliance: &str, date: Date) -> Option
         return None;
     }
     let mut cur = None;
-    for e in t.events().iter().filter(|e| e.alliance == alliance && e.date <= date) {
+    for e in t
+        .events()
+        .iter()
+        .filter(|e| e.alliance == alliance && e.date <= date)
+    {
         match (effect_of(&e.kind).unwrap(), e.state.as_deref()) {
             (Effect::DissolveAll, _) => cur = None,
             (_, Some(x)) if x != state => {}
@@ -202,32 +273,76 @@ fn every_transition_day_before_of_and_after() {
     let t = tl();
     let mut checked = 0;
     for e in t.events() {
-        if matches!(effect_of(&e.kind), Some(Effect::Info)) || (e.state.is_none() && e.kind == "signed") {
+        if matches!(effect_of(&e.kind), Some(Effect::Info))
+            || (e.state.is_none() && e.kind == "signed")
+        {
             continue;
         }
         // The states concerned: the event's state, or every state of the alliance.
         let codes: Vec<String> = match &e.state {
             Some(s) => vec![s.clone()],
-            None => t.events().iter().filter(|x| x.alliance == e.alliance).filter_map(|x| x.state.clone()).collect(),
+            None => t
+                .events()
+                .iter()
+                .filter(|x| x.alliance == e.alliance)
+                .filter_map(|x| x.state.clone())
+                .collect(),
         };
         for code in &codes {
             for date in [e.date.pred(), e.date, e.date.succ()] {
-                let got = t.status_at(code, date).unwrap().into_iter().find(|s| s.alliance == e.alliance).map(|s| s.status);
-                assert_eq!(got, naive_status(t, code, &e.alliance, date), "{code} {} {date}", e.alliance);
+                let got = t
+                    .status_at(code, date)
+                    .unwrap()
+                    .into_iter()
+                    .find(|s| s.alliance == e.alliance)
+                    .map(|s| s.status);
+                assert_eq!(
+                    got,
+                    naive_status(t, code, &e.alliance, date),
+                    "{code} {} {date}",
+                    e.alliance
+                );
                 checked += 1;
             }
         }
         // The event itself takes effect on its day, not before.
         if let (Some(code), Some(Effect::Set(st))) = (&e.state, effect_of(&e.kind)) {
-            assert_eq!(status(code, &e.alliance, &e.date.to_string()), st.as_str(), "{code} {}", e.kind);
+            assert_eq!(
+                status(code, &e.alliance, &e.date.to_string()),
+                st.as_str(),
+                "{code} {}",
+                e.kind
+            );
             if e.kind == "joined" {
-                assert!(!tl().members_at(&e.alliance, e.date.pred()).unwrap().contains(&code.as_str()), "{code}");
-                assert!(tl().members_at(&e.alliance, e.date).unwrap().contains(&code.as_str()), "{code}");
+                assert!(
+                    !tl()
+                        .members_at(&e.alliance, e.date.pred())
+                        .unwrap()
+                        .contains(&code.as_str()),
+                    "{code}"
+                );
+                assert!(
+                    tl().members_at(&e.alliance, e.date)
+                        .unwrap()
+                        .contains(&code.as_str()),
+                    "{code}"
+                );
             }
         }
         if let (Some(code), "withdrew") = (&e.state, e.kind.as_str()) {
-            assert!(tl().members_at(&e.alliance, e.date.pred()).unwrap().contains(&code.as_str()), "{code}");
-            assert!(!tl().members_at(&e.alliance, e.date).unwrap().contains(&code.as_str()), "{code}");
+            assert!(
+                tl().members_at(&e.alliance, e.date.pred())
+                    .unwrap()
+                    .contains(&code.as_str()),
+                "{code}"
+            );
+            assert!(
+                !tl()
+                    .members_at(&e.alliance, e.date)
+                    .unwrap()
+                    .contains(&code.as_str()),
+                "{code}"
+            );
         }
     }
     assert!(checked > 400, "{checked}");
@@ -236,36 +351,70 @@ fn every_transition_day_before_of_and_after() {
 #[test]
 fn history_changes_and_dates() {
     let t = tl();
-    let h: Vec<&str> = t.history("FRA").unwrap().iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(h, ["signed", "joined", "left_integrated_command", "rejoined_integrated_command"]);
+    let h: Vec<&str> = t
+        .history("FRA")
+        .unwrap()
+        .iter()
+        .map(|e| e.kind.as_str())
+        .collect();
+    assert_eq!(
+        h,
+        [
+            "signed",
+            "joined",
+            "left_integrated_command",
+            "rejoined_integrated_command"
+        ]
+    );
     assert!(t.history("XYZ").is_err());
     let c = t.changes_between(d("1999-03-12"), d("1999-03-12"));
     assert_eq!(c.len(), 3);
     let c = t.changes_between(d("1990-09-24"), d("1990-10-03"));
     let kinds: Vec<&str> = c.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, ["withdrew", "reunification", "ceased_to_exist"]);
-    assert!(t.changes_between(d("2000-01-02"), d("2000-01-01")).is_empty());
+    assert!(t
+        .changes_between(d("2000-01-02"), d("2000-01-01"))
+        .is_empty());
     let all = t.changes_between(d("1900-01-01"), d("2100-01-01"));
     assert_eq!(all.len(), t.events().len());
     assert!(all.windows(2).all(|w| w[0].date <= w[1].date));
     let dates = t.event_dates();
     assert!(dates.windows(2).all(|w| w[0] < w[1]));
     assert_eq!(dates[0], FIRST_DATE);
-    for x in ["1949-05-23", "1949-08-24", "1990-10-03", "1991-12-26", "2008-02-17", "1992-03-03", "1957-01-01"] {
+    for x in [
+        "1949-05-23",
+        "1949-08-24",
+        "1990-10-03",
+        "1991-12-26",
+        "2008-02-17",
+        "1992-03-03",
+        "1957-01-01",
+    ] {
         assert!(dates.contains(&d(x)), "{x}");
     }
-    assert!(t.events().iter().all(|e| !e.caption_en.is_empty() && !e.caption_ar.is_empty()));
+    assert!(t
+        .events()
+        .iter()
+        .all(|e| !e.caption_en.is_empty() && !e.caption_ar.is_empty()));
 }
 
 #[test]
 fn query_errors_name_the_unknown() {
     let t = tl();
     assert_eq!(
-        t.members_at("NAT0", d("2000-01-01")).unwrap_err().to_string(),
+        t.members_at("NAT0", d("2000-01-01"))
+            .unwrap_err()
+            .to_string(),
         "unknown alliance 'NAT0' (known: NATO, CSTO, WARSAW_PACT, SCO)"
     );
-    assert_eq!(t.status_at("XYZ", d("2000-01-01")).unwrap_err().to_string(), "unknown state code 'XYZ'");
-    assert_eq!(t.state_of("ABC", d("2000-01-01")).unwrap_err().to_string(), "unknown territory unit 'ABC'");
+    assert_eq!(
+        t.status_at("XYZ", d("2000-01-01")).unwrap_err().to_string(),
+        "unknown state code 'XYZ'"
+    );
+    assert_eq!(
+        t.state_of("ABC", d("2000-01-01")).unwrap_err().to_string(),
+        "unknown territory unit 'ABC'"
+    );
     assert_eq!(t.alliance("SCO").unwrap(), AllianceIdx(3));
 }
 
@@ -314,13 +463,20 @@ fn mini() -> TimelineDoc {
             a("WARSAW_PACT", "#8b1a1a", "alliance"),
             a("SCO", "#5f9e96", "context"),
         ],
-        states: vec![s("AAA", None, None), s("OLD", None, Some("1990-01-01")), s("NEW", Some("1990-01-01"), None)],
+        states: vec![
+            s("AAA", None, None),
+            s("OLD", None, Some("1990-01-01")),
+            s("NEW", Some("1990-01-01"), None),
+        ],
         events: vec![
             e("NATO", Some("AAA"), "joined", "1950-01-01"),
             e("WARSAW_PACT", Some("OLD"), "joined", "1955-01-01"),
             e("WARSAW_PACT", None, "dissolved", "1980-01-01"),
         ],
-        territories: vec![tr("NEW", "OLD", None, Some("1990-01-01")), tr("NEW", "NEW", Some("1990-01-01"), None)],
+        territories: vec![
+            tr("NEW", "OLD", None, Some("1990-01-01")),
+            tr("NEW", "NEW", Some("1990-01-01"), None),
+        ],
     }
 }
 
@@ -332,8 +488,14 @@ fn rejects(doc: TimelineDoc) -> String {
 fn mini_document_works() {
     let t = Timeline::from_doc(mini()).unwrap();
     assert_eq!(t.state_of("NEW", d("1980-01-01")).unwrap(), "OLD");
-    assert_eq!(t.members_at("WARSAW_PACT", d("1979-12-31")).unwrap(), ["OLD"]);
-    assert!(t.members_at("WARSAW_PACT", d("1980-01-01")).unwrap().is_empty());
+    assert_eq!(
+        t.members_at("WARSAW_PACT", d("1979-12-31")).unwrap(),
+        ["OLD"]
+    );
+    assert!(t
+        .members_at("WARSAW_PACT", d("1980-01-01"))
+        .unwrap()
+        .is_empty());
     assert_eq!(t.unit_ids(), ["AAA", "NEW"]);
 }
 
@@ -341,7 +503,10 @@ fn mini_document_works() {
 fn rejects_bad_documents_naming_the_row() {
     let mut doc = mini();
     doc.events[1].alliance = "NAT0".into();
-    assert_eq!(rejects(doc), "timeline event 2: unknown alliance 'NAT0' (known: NATO, CSTO, WARSAW_PACT, SCO)");
+    assert_eq!(
+        rejects(doc),
+        "timeline event 2: unknown alliance 'NAT0' (known: NATO, CSTO, WARSAW_PACT, SCO)"
+    );
 
     let mut doc = mini();
     doc.events[1].state = Some("XYZ".into());
@@ -349,23 +514,36 @@ fn rejects_bad_documents_naming_the_row() {
 
     let mut doc = mini();
     doc.events[0].event = "joind".into();
-    assert!(rejects(doc).starts_with("timeline event 1: unknown event kind 'joind' (known: signed, joined, "));
+    assert!(rejects(doc)
+        .starts_with("timeline event 1: unknown event kind 'joind' (known: signed, joined, "));
 
     let mut doc = mini();
     doc.events[0].state = None;
-    assert_eq!(rejects(doc), "timeline event 1: event 'joined' changes a state's status, so it needs a state");
+    assert_eq!(
+        rejects(doc),
+        "timeline event 1: event 'joined' changes a state's status, so it needs a state"
+    );
 
     let mut doc = mini();
     doc.events[2].state = Some("AAA".into());
-    assert_eq!(rejects(doc), "timeline event 3: event 'dissolved' is alliance-level: leave the state empty");
+    assert_eq!(
+        rejects(doc),
+        "timeline event 3: event 'dissolved' is alliance-level: leave the state empty"
+    );
 
     let mut doc = mini();
     doc.events[0].precision = "week".into();
-    assert_eq!(rejects(doc), "timeline event 1: precision 'week' is not day, month or year");
+    assert_eq!(
+        rejects(doc),
+        "timeline event 1: precision 'week' is not day, month or year"
+    );
 
     let mut doc = mini();
     doc.events[1].state = Some("NEW".into());
-    assert_eq!(rejects(doc), "timeline event 2: state 'NEW' does not exist on 1955-01-01 (exists 1990-01-01..…)");
+    assert_eq!(
+        rejects(doc),
+        "timeline event 2: state 'NEW' does not exist on 1955-01-01 (exists 1990-01-01..…)"
+    );
 
     let mut doc = mini();
     doc.territories[1].state = "AAA".into();
@@ -388,7 +566,9 @@ fn rejects_bad_documents_naming_the_row() {
 
     let mut doc = mini();
     doc.territories[0].from = Some(d("1950-01-01"));
-    assert!(rejects(doc).starts_with("territories row 1: unit 'NEW' starts on 1950-01-01, after the map start 1949-04-04"));
+    assert!(rejects(doc).starts_with(
+        "territories row 1: unit 'NEW' starts on 1950-01-01, after the map start 1949-04-04"
+    ));
 
     let mut doc = mini();
     doc.territories[0].state = "XYZ".into();
@@ -410,56 +590,97 @@ fn rejects_bad_documents_naming_the_row() {
 
     let mut doc = mini();
     doc.alliances[1].color = "red".into();
-    assert_eq!(rejects(doc), "alliances row 2: color 'red' is not #rrggbb (e.g. #1f5fbf)");
+    assert_eq!(
+        rejects(doc),
+        "alliances row 2: color 'red' is not #rrggbb (e.g. #1f5fbf)"
+    );
 
     let mut doc = mini();
     doc.alliances[1].kind = "pact".into();
-    assert_eq!(rejects(doc), "alliances row 2: kind 'pact' is not 'alliance' or 'context'");
+    assert_eq!(
+        rejects(doc),
+        "alliances row 2: kind 'pact' is not 'alliance' or 'context'"
+    );
 
     let mut doc = mini();
     doc.alliances[1].id = "NATO".into();
-    assert_eq!(rejects(doc), "alliances row 2: duplicate alliance id 'NATO' (first in row 1)");
+    assert_eq!(
+        rejects(doc),
+        "alliances row 2: duplicate alliance id 'NATO' (first in row 1)"
+    );
 
     let mut doc = mini();
     doc.states[2].code = "AAA".into();
-    assert_eq!(rejects(doc), "states row 3: duplicate state code 'AAA' (first in row 1)");
+    assert_eq!(
+        rejects(doc),
+        "states row 3: duplicate state code 'AAA' (first in row 1)"
+    );
 
     let mut doc = mini();
     doc.states[1].code = "old".into();
-    assert_eq!(rejects(doc), "states row 2: code 'old' must be capital letters, digits or - (e.g. FRA, DEU-E)");
+    assert_eq!(
+        rejects(doc),
+        "states row 2: code 'old' must be capital letters, digits or - (e.g. FRA, DEU-E)"
+    );
 
     let mut doc = mini();
     doc.states[0].name_ar = " ".into();
-    assert_eq!(rejects(doc), "states row 1: state 'AAA' needs name_en and name_ar");
+    assert_eq!(
+        rejects(doc),
+        "states row 1: state 'AAA' needs name_en and name_ar"
+    );
 
     let mut doc = mini();
     doc.states[1].from = Some(d("1995-01-01"));
-    assert_eq!(rejects(doc), "states row 2: from 1995-01-01 is not before to 1990-01-01");
+    assert_eq!(
+        rejects(doc),
+        "states row 2: from 1995-01-01 is not before to 1990-01-01"
+    );
 
     let mut doc = mini();
     doc.version = 2;
-    assert_eq!(rejects(doc), "unsupported timeline document version 2 (expected 1)");
+    assert_eq!(
+        rejects(doc),
+        "unsupported timeline document version 2 (expected 1)"
+    );
 }
 
 #[test]
 fn rejects_malformed_json_and_csv() {
     let json = serde_json::to_string(&mini()).unwrap();
     assert!(Timeline::from_json(&json).is_ok());
-    let e = Timeline::from_json(&json.replace("\"name_ar\":\"ع\",\"color\"", "\"color\"")).unwrap_err().to_string();
-    assert!(e.starts_with("timeline JSON: missing field `name_ar`"), "{e}");
-    let e = Timeline::from_json(&json.replacen("\"version\":1", "\"version\":1,\"extra\":0", 1)).unwrap_err().to_string();
+    let e = Timeline::from_json(&json.replace("\"name_ar\":\"ع\",\"color\"", "\"color\""))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("timeline JSON: missing field `name_ar`"),
+        "{e}"
+    );
+    let e = Timeline::from_json(&json.replacen("\"version\":1", "\"version\":1,\"extra\":0", 1))
+        .unwrap_err()
+        .to_string();
     assert!(e.starts_with("timeline JSON: unknown field `extra`"), "{e}");
-    let e = Timeline::from_json(&json.replace("1950-01-01", "1950-02-30")).unwrap_err().to_string();
-    assert!(e.starts_with("timeline JSON: '1950-02-30' is not a date: that month has no such day"), "{e}");
+    let e = Timeline::from_json(&json.replace("1950-01-01", "1950-02-30"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("timeline JSON: '1950-02-30' is not a date: that month has no such day"),
+        "{e}"
+    );
 
     let mut files = BUILTIN_CSV;
     let bad_events = BUILTIN_CSV.events.replacen("1949-08-24", "1949-08-32", 1);
     files.events = &bad_events;
     let e = TimelineDoc::from_csv(&files).unwrap_err().to_string();
     assert_eq!(e, "events.csv line 15: date: '1949-08-32' is not a date: that month has no such day (expected YYYY-MM-DD, e.g. 1999-03-12)");
-    let bad_events = BUILTIN_CSV.events.replacen(",BEL,signed,", ",XYZ,signed,", 1);
+    let bad_events = BUILTIN_CSV
+        .events
+        .replacen(",BEL,signed,", ",XYZ,signed,", 1);
     files.events = &bad_events;
-    let e = TimelineDoc::from_csv(&files).and_then(Timeline::from_doc).unwrap_err().to_string();
+    let e = TimelineDoc::from_csv(&files)
+        .and_then(Timeline::from_doc)
+        .unwrap_err()
+        .to_string();
     assert_eq!(e, "timeline event 2: unknown state code 'XYZ'");
 }
 
@@ -471,10 +692,21 @@ fn answers(t: &Timeline, date: Date) -> String {
     }
     for u in t.unit_ids() {
         let v = t.unit_view(t.unit_key(u).unwrap(), date);
-        out += &format!("{u}={}/{:?}/{:?};", t.state_code(v.state), v.alliance, v.status);
+        out += &format!(
+            "{u}={}/{:?}/{:?};",
+            t.state_code(v.state),
+            v.alliance,
+            v.status
+        );
         let s = t.state_code(v.state);
         for st in t.status_at(s, date).unwrap() {
-            out += &format!("{}:{}:{}:{};", st.alliance, st.status.as_str(), st.since, st.source.len());
+            out += &format!(
+                "{}:{}:{}:{};",
+                st.alliance,
+                st.status.as_str(),
+                st.since,
+                st.source.len()
+            );
         }
     }
     out
@@ -503,7 +735,10 @@ fn json_round_trip_gives_identical_answers() {
 fn schema_lists_the_document_keys() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("../../data/timeline.schema.json")).unwrap();
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     let doc: serde_json::Value = serde_json::from_str(&tl().to_json()).unwrap();
     let keys = |v: &serde_json::Value| {
         let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
@@ -511,11 +746,20 @@ fn schema_lists_the_document_keys() {
         k
     };
     assert_eq!(keys(&schema["properties"]), keys(&doc));
-    let mut required: Vec<String> =
-        schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect();
+    let mut required: Vec<String> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
     required.sort();
     assert_eq!(required, keys(&doc));
-    for (table, def) in [("alliances", "alliance"), ("states", "state"), ("events", "event"), ("territories", "territory")] {
+    for (table, def) in [
+        ("alliances", "alliance"),
+        ("states", "state"),
+        ("events", "event"),
+        ("territories", "territory"),
+    ] {
         let props = &schema["$defs"][def]["properties"];
         for row in doc[table].as_array().unwrap() {
             for k in keys(row) {
