@@ -461,7 +461,7 @@ fn mini() -> TimelineDoc {
             a("NATO", "#1f5fbf", "alliance"),
             a("CSTO", "#d55e00", "alliance"),
             a("WARSAW_PACT", "#8b1a1a", "alliance"),
-            a("SCO", "#5f9e96", "context"),
+            a("SCO", "#80a890", "context"),
         ],
         states: vec![
             s("AAA", None, None),
@@ -797,6 +797,55 @@ proptest! {
                 .map(|s| s.status)
                 .max_by_key(|s| s.strength());
             prop_assert_eq!(v.status, strongest);
+        }
+    }
+}
+
+/// Colour distance (CIE76 ΔE in CIELAB) after simulating colour-vision deficiencies with the
+/// Machado, Oliveira & Fernandes (2009) matrices at severity 1.0, applied in linear sRGB.
+mod colours {
+    use super::tl;
+
+    const VISIONS: [(&str, [[f64; 3]; 3]); 4] = [
+        ("normal", [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]),
+        ("protanopia", [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
+        ("deuteranopia", [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
+        ("tritanopia", [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]),
+    ];
+
+    fn lab(hex: &str, m: &[[f64; 3]; 3]) -> [f64; 3] {
+        let ch = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        let rgb = [ch(1), ch(3), ch(5)];
+        let s: Vec<f64> = m.iter().map(|row| (0..3).map(|j| row[j] * rgb[j]).sum::<f64>().clamp(0.0, 1.0)).collect();
+        let x = (0.4124 * s[0] + 0.3576 * s[1] + 0.1805 * s[2]) / 0.95047;
+        let y = 0.2126 * s[0] + 0.7152 * s[1] + 0.0722 * s[2];
+        let z = (0.0193 * s[0] + 0.1192 * s[1] + 0.9505 * s[2]) / 1.08883;
+        let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+    }
+
+    fn delta_e(a: &str, b: &str, m: &[[f64; 3]; 3]) -> f64 {
+        let (p, q) = (lab(a, m), lab(b, m));
+        ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
+    }
+
+    #[test]
+    fn alliance_colours_stay_apart_under_colour_blindness() {
+        let colour = |id: &str| tl().alliances().iter().find(|a| a.id == id).unwrap().color.clone();
+        for (name, m) in &VISIONS {
+            for (a, b, min) in [
+                ("NATO", "WARSAW_PACT", 60.0),
+                ("NATO", "CSTO", 60.0),
+                ("CSTO", "WARSAW_PACT", 20.0),
+                ("SCO", "NATO", 20.0),
+                ("SCO", "CSTO", 20.0),
+            ] {
+                let e = delta_e(&colour(a), &colour(b), m);
+                assert!(e >= min, "{a} vs {b} under {name}: ΔE {e:.1} < {min}");
+            }
         }
     }
 }
