@@ -318,6 +318,9 @@ impl Timeline {
 
     /// What the map shows for `unit` on `date`. Fast and allocation-free: two binary searches
     /// per kind-`alliance` alliance. Dates before the map start give the first owner.
+    ///
+    /// # Panics
+    /// If `unit` was not made by this timeline's [`unit_key`](Self::unit_key).
     pub fn unit_view(&self, unit: UnitKey, date: Date) -> UnitView {
         let state = self.owner(unit, date);
         let mut view = UnitView {

