@@ -325,11 +325,15 @@ impl Timeline {
                 let (p, n) = (&terr[w[0]], &terr[w[1]]);
                 match (p.to, n.from) {
                     (None, _) | (_, None) => {
+                        let why = if p.to.is_none() {
+                            format!("row {} has no end date", w[0] + 1)
+                        } else {
+                            format!("row {} has no start date", w[1] + 1)
+                        };
                         return Err(err(format!(
-                            "territories row {}: unit '{unit}' overlaps row {} (row {} has no end date)",
+                            "territories row {}: unit '{unit}' overlaps row {} ({why})",
                             w[1] + 1,
-                            w[0] + 1,
-                            if p.to.is_none() { w[0] + 1 } else { w[1] + 1 }
+                            w[0] + 1
                         )));
                     }
                     (Some(end), Some(start)) if start < end => {

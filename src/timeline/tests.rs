@@ -554,6 +554,23 @@ fn rejects_bad_documents_naming_the_row() {
     );
 
     let mut doc = mini();
+    doc.territories[0].to = None;
+    doc.territories[0].state = "AAA".into();
+    doc.territories[1].state = "AAA".into();
+    assert_eq!(
+        rejects(doc),
+        "territories row 2: unit 'NEW' overlaps row 1 (row 1 has no end date)"
+    );
+
+    let mut doc = mini();
+    doc.territories[1].from = None;
+    doc.territories[1].state = "AAA".into();
+    assert_eq!(
+        rejects(doc),
+        "territories row 2: unit 'NEW' overlaps row 1 (row 2 has no start date)"
+    );
+
+    let mut doc = mini();
     doc.territories[0].to = Some(d("1989-06-01"));
     assert_eq!(rejects(doc), "territories row 2: unit 'NEW' has no owner from 1989-06-01 to 1989-12-31 (gap after row 1)");
 
