@@ -1,1 +1,433 @@
-//! (being written)
+//! Alliances, states, events and succession: who owns each map unit and who belongs to which
+//! alliance on any day. Pure Rust; knows dates, nothing about shapes or the DOM.
+//!
+//! Intervals are half-open, `[from, to)`: a status or an owner that begins on a date holds on
+//! that date. The data lives in `data/*.csv` (see `data/README.md`); [`Timeline::builtin`]
+//! embeds it, [`Timeline::from_doc`] validates any other document.
+//!
+//! ```
+//! use blocmap::{timeline::Timeline, Date};
+//! let t = Timeline::builtin();
+//! let d = Date::parse("1999-03-12").unwrap();
+//! assert!(t.members_at("NATO", d).unwrap().contains(&"POL"));
+//! assert_eq!(t.state_of("UKR", Date::parse("1985-01-01").unwrap()).unwrap(), "SUN");
+//! ```
+#![warn(missing_docs)]
+
+mod builtin;
+mod csv;
+mod doc;
+mod error;
+mod load;
+mod status;
+#[cfg(test)]
+mod tests;
+
+pub use builtin::BUILTIN_CSV;
+pub use doc::{AllianceDoc, CsvFiles, EventDoc, StateDoc, TerritoryDoc, TimelineDoc, DOC_VERSION};
+pub use error::TimelineError;
+pub use status::{AllianceKind, Status};
+
+use crate::date::Date;
+use std::collections::HashMap;
+
+/// The first day of the map: signature of the North Atlantic Treaty, 1949-04-04.
+pub const FIRST_DATE: Date = Date::from_days(-7577);
+
+/// Index of an alliance in [`Timeline::alliances`].
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
+pub struct AllianceIdx(pub u8);
+
+/// Index of a state (see [`Timeline::state_code`]).
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
+pub struct StateIdx(pub u16);
+
+/// A map territory unit, resolved once by [`Timeline::unit_key`] for fast [`Timeline::unit_view`].
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
+pub struct UnitKey(pub u16);
+
+/// An alliance (or context organisation such as the SCO).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Alliance {
+    /// Id, e.g. `NATO`.
+    pub id: String,
+    /// English name.
+    pub name_en: String,
+    /// Arabic name.
+    pub name_ar: String,
+    /// Fill colour `#rrggbb`.
+    pub color: String,
+    /// Colours the map or only context.
+    pub kind: AllianceKind,
+}
+
+/// A state's standing in one alliance on a day.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct Standing<'a> {
+    /// Alliance id.
+    pub alliance: &'a str,
+    /// Current status.
+    pub status: Status,
+    /// The day the current status began.
+    pub since: Date,
+    /// Note of the event that began it.
+    pub note: &'a str,
+    /// Source of the event that began it.
+    pub source: &'a str,
+}
+
+/// One event, as in `events.csv`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Event {
+    /// The day.
+    pub date: Date,
+    /// Alliance id.
+    pub alliance: String,
+    /// State code, `None` for alliance-level events.
+    pub state: Option<String>,
+    /// Event kind (`joined`, `withdrew`, …; column `event` in the data).
+    pub kind: String,
+    /// `day`, `month` or `year`: how exact the sources are.
+    pub precision: String,
+    /// Free text.
+    pub note: String,
+    /// Source URLs separated by ` | `.
+    pub source: String,
+    /// Short English caption.
+    pub caption_en: String,
+    /// Short Arabic caption.
+    pub caption_ar: String,
+}
+
+/// What the map shows for a unit on a day.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct UnitView {
+    /// The owning state.
+    pub state: StateIdx,
+    /// The alliance (kind `alliance` only, never a context layer) of which the owner is a
+    /// formal member, if any.
+    pub alliance: Option<AllianceIdx>,
+    /// The owner's strongest standing across kind-`alliance` alliances, if any.
+    pub status: Option<Status>,
+}
+
+/// A state as loaded.
+#[derive(Clone, Debug)]
+struct StateRec {
+    code: String,
+    name_en: String,
+    name_ar: String,
+    from: Option<Date>,
+    to: Option<Date>,
+    note: String,
+}
+
+/// From `date` on, the status is `status` (none if `None`), begun by event `event`.
+#[derive(Copy, Clone, Debug)]
+struct Change {
+    date: Date,
+    status: Option<Status>,
+    event: u32,
+}
+
+/// A map unit: its owners as a step function of time.
+#[derive(Clone, Debug)]
+struct Unit {
+    id: String,
+    /// `(first day, owner)`, sorted; the first entry also covers all earlier days.
+    owners: Vec<(Date, StateIdx)>,
+}
+
+/// The validated, indexed timeline. Build with [`Timeline::builtin`], [`Timeline::from_doc`]
+/// or [`Timeline::from_json`].
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    alliances: Vec<Alliance>,
+    states: Vec<StateRec>,
+    state_index: HashMap<String, StateIdx>,
+    /// Sorted by date (stable: document order within a day).
+    events: Vec<Event>,
+    territories: Vec<TerritoryDoc>,
+    units: Vec<Unit>,
+    unit_index: HashMap<String, UnitKey>,
+    /// `changes[state * alliances.len() + alliance]`, sorted by date.
+    changes: Vec<Vec<Change>>,
+    /// Indices of kind-`alliance` alliances.
+    map_alliances: Vec<AllianceIdx>,
+    event_dates: Vec<Date>,
+}
+
+impl Timeline {
+    /// The first day of the map, 1949-04-04.
+    pub fn first_date(&self) -> Date {
+        FIRST_DATE
+    }
+
+    /// All alliances, in document order ([`AllianceIdx`] indexes this slice).
+    pub fn alliances(&self) -> &[Alliance] {
+        &self.alliances
+    }
+
+    /// The index of an alliance id.
+    pub fn alliance(&self, id: &str) -> Result<AllianceIdx, TimelineError> {
+        match self.alliances.iter().position(|a| a.id == id) {
+            Some(i) => Ok(AllianceIdx(i as u8)),
+            None => Err(TimelineError::new(format!(
+                "unknown alliance '{id}' (known: {})",
+                self.alliances
+                    .iter()
+                    .map(|a| a.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    /// The index of a state code.
+    pub fn state(&self, code: &str) -> Result<StateIdx, TimelineError> {
+        self.state_index
+            .get(code)
+            .copied()
+            .ok_or_else(|| TimelineError::new(format!("unknown state code '{code}'")))
+    }
+
+    /// The code of a state, e.g. `FRA`.
+    pub fn state_code(&self, s: StateIdx) -> &str {
+        &self.states[usize::from(s.0)].code
+    }
+
+    /// The name of a state in `"en"` or `"ar"` (any other language gives English).
+    pub fn state_name(&self, s: StateIdx, lang: &str) -> &str {
+        let st = &self.states[usize::from(s.0)];
+        if lang == "ar" {
+            &st.name_ar
+        } else {
+            &st.name_en
+        }
+    }
+
+    /// Whether the state exists on `date`.
+    fn exists(&self, s: StateIdx, date: Date) -> bool {
+        let st = &self.states[usize::from(s.0)];
+        st.from.map_or(true, |f| f <= date) && st.to.map_or(true, |t| date < t)
+    }
+
+    /// The change in force for `(state, alliance)` on `date`, if any status holds.
+    fn change_at(&self, s: StateIdx, a: usize, date: Date) -> Option<&Change> {
+        let list = &self.changes[usize::from(s.0) * self.alliances.len() + a];
+        let i = list.partition_point(|c| c.date <= date);
+        let c = list.get(i.checked_sub(1)?)?;
+        c.status.is_some().then_some(c)
+    }
+
+    /// The sorted codes of the formal members (member, frozen, inactive,
+    /// outside_integrated_command) of `alliance` on `date`.
+    pub fn members_at(&self, alliance: &str, date: Date) -> Result<Vec<&str>, TimelineError> {
+        let a = usize::from(self.alliance(alliance)?.0);
+        let mut out: Vec<&str> = (0..self.states.len())
+            .map(|i| StateIdx(i as u16))
+            .filter(|&s| {
+                self.change_at(s, a, date)
+                    .and_then(|c| c.status)
+                    .is_some_and(Status::is_formal_member)
+            })
+            .map(|s| self.state_code(s))
+            .collect();
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    /// The sorted codes of the states whose status in `alliance` on `date` is exactly `status`
+    /// (e.g. the 12 signatories of NATO on 1949-08-23).
+    pub fn states_with_status(
+        &self,
+        alliance: &str,
+        status: Status,
+        date: Date,
+    ) -> Result<Vec<&str>, TimelineError> {
+        let a = usize::from(self.alliance(alliance)?.0);
+        let mut out: Vec<&str> = (0..self.states.len())
+            .map(|i| StateIdx(i as u16))
+            .filter(|&s| self.change_at(s, a, date).and_then(|c| c.status) == Some(status))
+            .map(|s| self.state_code(s))
+            .collect();
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    /// One entry per alliance (in [`alliances`](Self::alliances) order, context layers
+    /// included) in which `state` has any standing on `date`. A state that does not exist on
+    /// `date` has none.
+    pub fn status_at(&self, state: &str, date: Date) -> Result<Vec<Standing<'_>>, TimelineError> {
+        let s = self.state(state)?;
+        if !self.exists(s, date) {
+            return Ok(Vec::new());
+        }
+        Ok((0..self.alliances.len())
+            .filter_map(|a| {
+                let c = self.change_at(s, a, date)?;
+                let e = &self.events[c.event as usize];
+                Some(Standing {
+                    alliance: &self.alliances[a].id,
+                    status: c.status?,
+                    since: c.date,
+                    note: &e.note,
+                    source: &e.source,
+                })
+            })
+            .collect())
+    }
+
+    /// The events naming `state`, in chronological order (for tooltips).
+    pub fn history(&self, state: &str) -> Result<Vec<&Event>, TimelineError> {
+        self.state(state)?;
+        Ok(self
+            .events
+            .iter()
+            .filter(|e| e.state.as_deref() == Some(state))
+            .collect())
+    }
+
+    /// The code of the state owning map unit `unit` on `date`.
+    pub fn state_of(&self, unit: &str, date: Date) -> Result<&str, TimelineError> {
+        let k = self
+            .unit_key(unit)
+            .ok_or_else(|| TimelineError::new(format!("unknown territory unit '{unit}'")))?;
+        Ok(self.state_code(self.owner(k, date)))
+    }
+
+    /// The key of a map unit: one listed in the territories, or an implicit one (a state
+    /// that exists today and has no territory rows is the unit with its own code).
+    /// `None` if the unit is unknown.
+    pub fn unit_key(&self, unit: &str) -> Option<UnitKey> {
+        self.unit_index.get(unit).copied()
+    }
+
+    /// All unit ids, listed and implicit, sorted.
+    pub fn unit_ids(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.units.iter().map(|u| u.id.as_str()).collect();
+        v.sort_unstable();
+        v
+    }
+
+    fn owner(&self, unit: UnitKey, date: Date) -> StateIdx {
+        let owners = &self.units[usize::from(unit.0)].owners;
+        let i = owners.partition_point(|o| o.0 <= date);
+        owners[i.saturating_sub(1)].1
+    }
+
+    /// What the map shows for `unit` on `date`. Fast and allocation-free: two binary searches
+    /// per kind-`alliance` alliance. Dates before the map start give the first owner.
+    ///
+    /// # Panics
+    /// If `unit` was not made by this timeline's [`unit_key`](Self::unit_key).
+    pub fn unit_view(&self, unit: UnitKey, date: Date) -> UnitView {
+        let state = self.owner(unit, date);
+        let mut view = UnitView {
+            state,
+            alliance: None,
+            status: None,
+        };
+        for &a in &self.map_alliances {
+            let Some(status) = self
+                .change_at(state, usize::from(a.0), date)
+                .and_then(|c| c.status)
+            else {
+                continue;
+            };
+            if status.is_formal_member() && view.alliance.is_none() {
+                view.alliance = Some(a);
+            }
+            if view
+                .status
+                .map_or(true, |s| status.strength() > s.strength())
+            {
+                view.status = Some(status);
+            }
+        }
+        view
+    }
+
+    /// The events with `from <= date <= to` (both ends included), in chronological order.
+    /// Empty if `from > to`. Territory changes are not events; see [`event_dates`](Self::event_dates).
+    pub fn changes_between(&self, from: Date, to: Date) -> Vec<&Event> {
+        let lo = self.events.partition_point(|e| e.date < from);
+        let hi = self.events.partition_point(|e| e.date <= to);
+        self.events
+            .get(lo..hi.max(lo))
+            .map(|s| s.iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// Sorted, deduplicated days from the map start on which anything happens: any event
+    /// (status change or informational), a territory changing owner, a state beginning or ending.
+    pub fn event_dates(&self) -> Vec<Date> {
+        self.event_dates.clone()
+    }
+
+    /// All events in chronological order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The document this timeline was built from (events in chronological order).
+    pub fn to_doc(&self) -> TimelineDoc {
+        TimelineDoc {
+            version: DOC_VERSION,
+            alliances: self
+                .alliances
+                .iter()
+                .map(|a| AllianceDoc {
+                    id: a.id.clone(),
+                    name_en: a.name_en.clone(),
+                    name_ar: a.name_ar.clone(),
+                    color: a.color.clone(),
+                    kind: a.kind.as_str().to_owned(),
+                })
+                .collect(),
+            states: self
+                .states
+                .iter()
+                .map(|s| StateDoc {
+                    code: s.code.clone(),
+                    name_en: s.name_en.clone(),
+                    name_ar: s.name_ar.clone(),
+                    from: s.from,
+                    to: s.to,
+                    note: s.note.clone(),
+                })
+                .collect(),
+            events: self
+                .events
+                .iter()
+                .map(|e| EventDoc {
+                    alliance: e.alliance.clone(),
+                    state: e.state.clone(),
+                    event: e.kind.clone(),
+                    date: e.date,
+                    precision: e.precision.clone(),
+                    note: e.note.clone(),
+                    source: e.source.clone(),
+                    caption_en: e.caption_en.clone(),
+                    caption_ar: e.caption_ar.clone(),
+                })
+                .collect(),
+            territories: self.territories.clone(),
+        }
+    }
+
+    /// Parses and validates a JSON document (native only; wasm goes through
+    /// `serde-wasm-bindgen` into [`TimelineDoc`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json(text: &str) -> Result<Timeline, TimelineError> {
+        let doc: TimelineDoc = serde_json::from_str(text)
+            .map_err(|e| TimelineError::new(format!("timeline JSON: {e}")))?;
+        Timeline::from_doc(doc)
+    }
+
+    /// The document as pretty-printed JSON (native only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.to_doc()).expect("a TimelineDoc always serialises")
+    }
+}

@@ -1,0 +1,216 @@
+//! A small, strict CSV reader (RFC 4180 style): comma separated, `"` quoting with `""` as an
+//! escaped quote, quoted fields may hold commas and newlines, `\n` or `\r\n` line ends.
+//!
+//! Strict means: a quote inside an unquoted field, text after a closing quote, an unterminated
+//! quote, a row with the wrong number of fields, an unknown or repeated column are errors that
+//! name the file and line. A leading UTF-8 byte order mark is skipped (spreadsheets write one).
+
+use super::error::TimelineError;
+
+/// One parsed file: its header and its data rows.
+#[derive(Debug)]
+pub(crate) struct Table<'a> {
+    file: &'a str,
+    header: Vec<String>,
+    rows: Vec<Row>,
+}
+
+/// A data row with the line it starts on.
+#[derive(Debug)]
+pub(crate) struct Row {
+    /// 1-based line number of the row's first character.
+    pub line: usize,
+    fields: Vec<String>,
+}
+
+/// Splits `text` into records of fields, each with its starting line.
+fn records(file: &str, text: &str) -> Result<Vec<(usize, Vec<String>)>, TimelineError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let err = |line: usize, what: &str| TimelineError::new(format!("{file} line {line}: {what}"));
+    let mut out = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut line = 1;
+    let mut record_line = 1;
+    let mut chars = text.chars().peekable();
+    // State: at field start, inside unquoted field, inside quoted field, after closing quote.
+    #[derive(PartialEq)]
+    enum S {
+        Start,
+        Plain,
+        Quoted,
+        Closed,
+    }
+    let mut s = S::Start;
+    let mut any = false; // anything in the current record
+    while let Some(c) = chars.next() {
+        match (&s, c) {
+            (S::Quoted, '"') => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    s = S::Closed;
+                }
+            }
+            (S::Quoted, c) => {
+                if c == '\n' {
+                    line += 1;
+                }
+                field.push(c);
+            }
+            (S::Start, '"') => {
+                s = S::Quoted;
+                any = true;
+            }
+            (S::Plain, '"') => {
+                return Err(err(
+                    line,
+                    "a quote inside an unquoted field (quote the whole field and double the quote)",
+                ))
+            }
+            (_, ',') => {
+                fields.push(std::mem::take(&mut field));
+                s = S::Start;
+                any = true;
+            }
+            (_, '\r') if chars.peek() == Some(&'\n') => {}
+            (_, '\n') => {
+                if any || !field.is_empty() {
+                    fields.push(std::mem::take(&mut field));
+                    out.push((record_line, std::mem::take(&mut fields)));
+                }
+                any = false;
+                s = S::Start;
+                line += 1;
+                record_line = line;
+            }
+            (S::Closed, _) => return Err(err(line, "text after a closing quote")),
+            (_, c) => {
+                field.push(c);
+                s = S::Plain;
+                any = true;
+            }
+        }
+    }
+    if s == S::Quoted {
+        return Err(err(record_line, "unterminated quoted field"));
+    }
+    if any || !field.is_empty() {
+        fields.push(field);
+        out.push((record_line, fields));
+    }
+    Ok(out)
+}
+
+impl<'a> Table<'a> {
+    /// Parses `text` (named `file` in messages), checking the header against the `required`
+    /// and `optional` column names.
+    pub fn parse(
+        file: &'a str,
+        text: &str,
+        required: &[&str],
+        optional: &[&str],
+    ) -> Result<Table<'a>, TimelineError> {
+        let mut recs = records(file, text)?.into_iter();
+        let Some((_, header)) = recs.next() else {
+            return Err(TimelineError::new(format!(
+                "{file}: empty file (expected a header line)"
+            )));
+        };
+        for (i, h) in header.iter().enumerate() {
+            if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
+                let mut known: Vec<&str> = required.to_vec();
+                known.extend_from_slice(optional);
+                return Err(TimelineError::new(format!(
+                    "{file} line 1: unknown column '{h}' (known: {})",
+                    known.join(", ")
+                )));
+            }
+            if header[..i].contains(h) {
+                return Err(TimelineError::new(format!(
+                    "{file} line 1: column '{h}' appears twice"
+                )));
+            }
+        }
+        if let Some(missing) = required.iter().find(|r| !header.iter().any(|h| h == *r)) {
+            return Err(TimelineError::new(format!(
+                "{file} line 1: missing column '{missing}'"
+            )));
+        }
+        let mut rows = Vec::new();
+        for (line, fields) in recs {
+            if fields.len() != header.len() {
+                return Err(TimelineError::new(format!(
+                    "{file} line {line}: {} fields, expected {} ({})",
+                    fields.len(),
+                    header.len(),
+                    header.join(",")
+                )));
+            }
+            rows.push(Row { line, fields });
+        }
+        Ok(Table { file, header, rows })
+    }
+
+    /// The data rows.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The value of column `name` in `row` (empty if the optional column is absent).
+    pub fn get<'r>(&self, row: &'r Row, name: &str) -> &'r str {
+        match self.header.iter().position(|h| h == name) {
+            Some(i) => row.fields[i].as_str(),
+            None => "",
+        }
+    }
+
+    /// An error naming this file and the row's line.
+    pub fn error(&self, row: &Row, what: impl std::fmt::Display) -> TimelineError {
+        TimelineError::new(format!("{} line {}: {what}", self.file, row.line))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Table<'static>, TimelineError> {
+        Table::parse("t.csv", text, &["a", "b"], &["c"])
+    }
+
+    #[test]
+    fn quoted_fields_commas_newlines_and_quotes() {
+        let t = parse("\u{feff}a,b\r\n1,\"x, \"\"y\"\"\"\n\"multi\nline\",\n\n3,4").unwrap();
+        let r = t.rows();
+        assert_eq!(r.len(), 3);
+        assert_eq!(t.get(&r[0], "b"), "x, \"y\"");
+        assert_eq!(t.get(&r[1], "a"), "multi\nline");
+        assert_eq!(t.get(&r[1], "b"), "");
+        assert_eq!(r[2].line, 6);
+        assert_eq!(t.get(&r[2], "c"), "");
+    }
+
+    #[test]
+    fn strict_errors_name_the_line() {
+        let e = |t: &str| parse(t).unwrap_err().to_string();
+        assert_eq!(e("a,b\n1,2\n3"), "t.csv line 3: 1 fields, expected 2 (a,b)");
+        assert_eq!(e("a,b\n1,x\"y"), "t.csv line 2: a quote inside an unquoted field (quote the whole field and double the quote)");
+        assert_eq!(
+            e("a,b\n1,\"x\"y"),
+            "t.csv line 2: text after a closing quote"
+        );
+        assert_eq!(
+            e("a,b\n1,\"open"),
+            "t.csv line 2: unterminated quoted field"
+        );
+        assert_eq!(
+            e("a,d\n"),
+            "t.csv line 1: unknown column 'd' (known: a, b, c)"
+        );
+        assert_eq!(e("a\n"), "t.csv line 1: missing column 'b'");
+        assert_eq!(e("a,b,a\n"), "t.csv line 1: column 'a' appears twice");
+        assert_eq!(e(""), "t.csv: empty file (expected a header line)");
+    }
+}
