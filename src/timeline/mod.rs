@@ -20,7 +20,7 @@ mod doc;
 mod error;
 mod load;
 mod status;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use builtin::BUILTIN_CSV;
@@ -109,6 +109,8 @@ pub struct UnitView {
     pub alliance: Option<AllianceIdx>,
     /// The owner's strongest standing across kind-`alliance` alliances, if any.
     pub status: Option<Status>,
+    /// The alliance of that strongest standing (e.g. the one a signatory signed).
+    pub standing: Option<AllianceIdx>,
 }
 
 /// A state as loaded.
@@ -327,6 +329,7 @@ impl Timeline {
             state,
             alliance: None,
             status: None,
+            standing: None,
         };
         for &a in &self.map_alliances {
             let Some(status) = self
@@ -343,6 +346,7 @@ impl Timeline {
                 .map_or(true, |s| status.strength() > s.strength())
             {
                 view.status = Some(status);
+                view.standing = Some(a);
             }
         }
         view

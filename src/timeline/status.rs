@@ -163,7 +163,7 @@ pub(crate) fn known_kinds() -> String {
         .join(", ")
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
