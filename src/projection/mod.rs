@@ -34,7 +34,7 @@ pub enum View {
     /// Equal Earth centred on 10.6°E, so that the cut falls in the Bering Strait:
     /// North America on the left, Europe in the middle, Russia to Chukotka on the right.
     World,
-    /// Lambert azimuthal equal-area centred on the North Pole, down to about 25°N.
+    /// Lambert azimuthal equal-area centred on the North Pole, down to 28°N.
     Arctic,
     /// Lambert azimuthal equal-area centred on 52°N 10°E, Iceland and Portugal to the Urals.
     Europe,
@@ -70,8 +70,8 @@ impl View {
         match self {
             View::World => Projector::new(EqualEarth, Clip::Antimeridian)
                 .rotate([-10.6, 0.0, 0.0])
-                .fit_extent(extent, LonLatBox { west: -169.4, south: 5.0, east: 190.6, north: 84.0 }),
-            View::Arctic => Projector::new(AzimuthalEqualArea, Clip::Circle(66.0))
+                .fit_extent(extent, LonLatBox { west: -169.4, south: -56.0, east: 190.6, north: 84.0 }),
+            View::Arctic => Projector::new(AzimuthalEqualArea, Clip::Circle(62.0))
                 .rotate([-10.0, -90.0, 0.0])
                 .fit_extent(extent, LonLatBox { west: -180.0, south: 28.0, east: 180.0, north: 90.0 }),
             View::Europe => Projector::new(AzimuthalEqualArea, Clip::Circle(50.0))
