@@ -215,7 +215,7 @@ fn num(d: &mut String, v: i64) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

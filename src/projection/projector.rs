@@ -160,7 +160,7 @@ impl Projector {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::super::*;
 
