@@ -17,7 +17,13 @@ test('Poland turns NATO on 1999-03-12, not on 1999-03-11', async () => {
   assert.equal(pol.state, 'POL');
   assert.equal(pol.alliance, '');
   assert.notEqual(pol.fill, natoFill);
-  assert.equal(pol.fill, neutralFill, 'Poland is neutral the day before its accession');
+  // The day before depositing its instrument, Poland had signed the accession
+  // protocol: hatched in NATO's color, not a member, not NATO's solid fill.
+  assert.equal(pol.status, 'signatory');
+  assert.match(pol.fill, /bm-NATO-signatory/);
+  await slideTo(page, '1997-01-01');
+  assert.equal((await unit(page, 'POL')).fill, neutralFill, 'Poland is neutral before it signed');
+  await slideTo(page, '1999-03-11');
 
   await slideTo(page, '1999-03-12');
   pol = await unit(page, 'POL');
