@@ -1,10 +1,121 @@
 //! Browser tests: run with `wasm-pack test --headless --chrome --firefox`.
+//! They drive the exported API as JavaScript would, in a real DOM.
 #![cfg(target_arch = "wasm32")]
+use blocmap::web::{version, BlocMap, JsTimeline};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn container() -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), &(*v).into()).unwrap();
+    }
+    o.into()
+}
+
+fn attr(root: &Element, unit: &str, name: &str) -> String {
+    root.query_selector(&format!("path[data-unit=\"{unit}\"]")).unwrap().unwrap().get_attribute(name).unwrap()
+}
+
+/// The message of the JS Error that a failed call throws.
+fn message(e: wasm_bindgen::JsError) -> String {
+    let v: JsValue = e.into();
+    v.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
-    assert_eq!(blocmap::web::version(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn members_at_returns_sorted_codes() {
+    let t = JsTimeline::builtin();
+    let m = t.members_at("NATO", "1999-03-12").unwrap();
+    assert_eq!(m.len(), 19);
+    assert!(m.windows(2).all(|w| w[0] < w[1]));
+    assert!(m.contains(&"POL".to_string()));
+    assert!(!t.members_at("NATO", "1999-03-11").unwrap().contains(&"POL".to_string()));
+    assert_eq!(t.members_at("CSTO", "2024-01-01").unwrap().len(), 6);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_errors_that_name_the_problem() {
+    let t = JsTimeline::builtin();
+    assert!(message(t.members_at("NATO", "1999-02-30").unwrap_err()).contains("no such day"));
+    assert!(message(t.members_at("NATO", "yesterday").unwrap_err()).contains("'yesterday' is not a date"));
+    assert!(message(t.members_at("NAT0", "1999-03-12").unwrap_err()).contains("NAT0"));
+    assert!(message(t.state_of("ZZZ", "1999-03-12").unwrap_err()).contains("ZZZ"));
+    assert!(message(JsTimeline::from_json("{").err().unwrap()).contains("not valid JSON"));
+    assert!(message(JsTimeline::from_json("{\"version\":1}").err().unwrap()).contains("timeline document"));
+    // The timeline is still usable after errors.
+    assert_eq!(t.state_of("DEU-E", "1960-01-01").unwrap(), "DDR");
+}
+
+#[wasm_bindgen_test]
+fn timeline_round_trips_through_json() {
+    let t = JsTimeline::builtin();
+    let again = JsTimeline::from_json(&t.to_json().unwrap()).unwrap();
+    for d in ["1955-06-05", "1991-12-26", "2024-02-22"] {
+        for a in ["NATO", "CSTO", "WARSAW_PACT", "SCO"] {
+            assert_eq!(t.members_at(a, d).unwrap(), again.members_at(a, d).unwrap(), "{a} {d}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn map_paints_by_date_and_keeps_state_on_bad_input() {
+    let root = container();
+    let mut map = BlocMap::new(&root, options(&[("date", "1999-03-11")])).unwrap();
+    assert!(root.class_list().contains("blocmap"));
+    assert_eq!(attr(&root, "POL", "data-alliance"), "");
+    assert_eq!(attr(&root, "POL", "data-status"), "signatory");
+    map.set_date("1999-03-12").unwrap();
+    assert_eq!(attr(&root, "POL", "data-alliance"), "NATO");
+    assert_eq!(attr(&root, "POL", "data-state"), "POL");
+    assert!(map.set_date("1999-02-30").is_err());
+    assert_eq!(map.date(), "1999-03-12");
+    assert_eq!(attr(&root, "POL", "data-alliance"), "NATO");
+    map.set_date("1960-01-01").unwrap();
+    assert_eq!(attr(&root, "DEU-E", "data-state"), "DDR");
+    assert_eq!(attr(&root, "DEU-E", "data-alliance"), "WARSAW_PACT");
+    assert_eq!(attr(&root, "DEU", "data-alliance"), "NATO");
+    assert!(map.set_view("mercator").is_err());
+    map.set_view("europe").unwrap();
+    assert_eq!(attr(&root, "DEU-E", "data-state"), "DDR", "a view change keeps the date");
+    map.destroy();
+    assert!(root.query_selector("svg").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn bad_options_throw() {
+    let root = container();
+    assert!(message(BlocMap::new(&root, options(&[("date", "1999-13-01")])).err().unwrap()).contains("date"));
+    assert!(message(BlocMap::new(&root, options(&[("view", "globe")])).err().unwrap()).contains("view"));
+    let geo = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[0,0]}}]}"#;
+    assert!(BlocMap::new(&root, options(&[("geojson", geo)])).is_err());
+    assert!(root.query_selector("svg").unwrap().is_none(), "nothing drawn on failure");
+}
+
+#[wasm_bindgen_test]
+fn embedder_geojson_is_drawn_with_the_timeline() {
+    let root = container();
+    let geo = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"POL","properties":{},"geometry":{"type":"Polygon","coordinates":[[[14,49],[24,49],[24,55],[14,55],[14,49]]]}},
+      {"type":"Feature","id":"UKR","properties":{},"geometry":{"type":"Polygon","coordinates":[[[24,49],[40,49],[40,52],[24,52],[24,49]]]}}]}"#;
+    let map = BlocMap::new(&root, options(&[("geojson", geo), ("date", "1985-01-01"), ("view", "europe")])).unwrap();
+    assert_eq!(attr(&root, "UKR", "data-state"), "SUN");
+    assert_eq!(attr(&root, "POL", "data-alliance"), "WARSAW_PACT");
+    assert_eq!(root.query_selector_all("path.bm-u").unwrap().length(), 2);
+    drop(map);
 }
