@@ -237,11 +237,9 @@ mod tests {
         };
         let mut tok = String::new();
         for ch in d.chars().chain(std::iter::once(' ')) {
-            if ch == '-' || ch.is_ascii_alphabetic() || ch == ' ' {
-                if !tok.is_empty() {
-                    nums.push(tok.parse().unwrap());
-                    tok.clear();
-                }
+            if (ch == '-' || ch.is_ascii_alphabetic() || ch == ' ') && !tok.is_empty() {
+                nums.push(tok.parse().unwrap());
+                tok.clear();
             }
             if ch.is_ascii_alphabetic() {
                 flush(cmd, &mut nums, &mut out);

@@ -66,7 +66,8 @@ pub struct Topology {
     arcs: Vec<Vec<[f64; 2]>>,
     units: Vec<Unit>,
     sides: Vec<(usize, Option<usize>)>,
-    index: HashMap<String, usize>,
+    /// Unit indices sorted by id, for [`Topology::unit_index`].
+    index: Vec<usize>,
 }
 
 const MAGIC: &[u8; 4] = b"BMT\x01";
@@ -99,16 +100,17 @@ impl Topology {
         }
         let mut uses: Vec<u8> = vec![0; quantized.len()];
         let mut sides: Vec<(usize, Option<usize>)> = vec![(usize::MAX, None); quantized.len()];
-        let mut index = HashMap::with_capacity(units.len());
         for (i, arc) in quantized.iter().enumerate() {
             if arc.len() < 2 {
                 return err(format!("arc {i} has fewer than two points"));
             }
         }
+        let mut index: Vec<usize> = (0..units.len()).collect();
+        index.sort_unstable_by(|&a, &b| units[a].id.cmp(&units[b].id));
+        if let Some(w) = index.windows(2).find(|w| units[w[0]].id == units[w[1]].id) {
+            return err(format!("duplicate unit id {:?}", units[w[0]].id));
+        }
         for (u, unit) in units.iter().enumerate() {
-            if index.insert(unit.id.clone(), u).is_some() {
-                return err(format!("duplicate unit id {:?}", unit.id));
-            }
             for polygon in &unit.polygons {
                 if polygon.is_empty() {
                     return err(format!("unit {:?} has a polygon without rings", unit.id));
@@ -323,7 +325,7 @@ impl Topology {
 
     /// The index of the unit with this id.
     pub fn unit_index(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        self.index.binary_search_by(|&u| self.units[u].id.as_str().cmp(id)).ok().map(|k| self.index[k])
     }
 
     /// Number of arcs.

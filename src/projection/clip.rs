@@ -44,7 +44,7 @@ fn crossing(a: Pt, b: Pt) -> Option<(f64, f64)> {
     }
     let s = if a.0 > 0.0 { PI } else { -PI };
     let b0 = if d > 0.0 { b.0 - 2.0 * PI } else { b.0 + 2.0 * PI };
-    let t = if b0 == a.0 { 0.5 } else { ((s - a.0) / (b0 - a.0)).clamp(0.0, 1.0) };
+    let t = if b0 == a.0 { 0.5 } else { ((s - a.0) / (b0 - a.0)).max(0.0).min(1.0) };
     Some((s, a.1 + t * (b.1 - a.1)))
 }
 
@@ -90,7 +90,7 @@ pub fn ring_antimeridian(ring: &[Pt]) -> Vec<Vec<Pt>> {
                 marks.push((f.pts[f.pts.len() - 1].1, false, i));
             }
         }
-        marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        marks.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
         for pair in marks.chunks(2) {
             if let [a, b] = pair {
                 match (a.1, b.1) {
@@ -162,7 +162,7 @@ fn v3(p: Pt) -> V3 {
 
 fn pt(v: V3) -> Pt {
     let n = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
-    (v[1].atan2(v[0]), (v[2] / n).clamp(-1.0, 1.0).asin())
+    (v[1].atan2(v[0]), (v[2] / n).max(-1.0).min(1.0).asin())
 }
 
 impl Circle {

@@ -83,7 +83,7 @@ impl Projector {
                 let lon = region.west + (region.east - region.west) * i as f64 / n as f64;
                 let lat = region.south + (region.north - region.south) * j as f64 / n as f64;
                 // Nudge the box's own edges inwards so that a box edge on the cut stays on its side.
-                let lon = lon.clamp(region.west + 1e-6, region.east - 1e-6);
+                let lon = lon.max(region.west + 1e-6).min(region.east - 1e-6);
                 if let Some((x, y)) = p.project(lon, lat) {
                     x0 = x0.min(x);
                     x1 = x1.max(x);
@@ -165,6 +165,7 @@ mod tests {
     use super::super::*;
 
     /// d3-geo 3.1.1: `geoEqualEarthRaw(λ, φ)` for these radian inputs.
+    #[allow(clippy::approx_constant)]
     const D3_EQUAL_EARTH: [[f64; 4]; 5] = [
         [0.0, 0.0, 0.0, 0.0],
         [1.0, 0.5, 0.8107116912821046, 0.567481419934245],

@@ -38,7 +38,7 @@ impl Rotation {
         let cphi = phi.cos();
         let (x, y, z) = (lambda.cos() * cphi, lambda.sin() * cphi, phi.sin());
         let k = z * self.cp + x * self.sp;
-        ((y * self.cg - k * self.sg).atan2(x * self.cp - z * self.sp), (k * self.cg + y * self.sg).clamp(-1.0, 1.0).asin())
+        ((y * self.cg - k * self.sg).atan2(x * self.cp - z * self.sp), (k * self.cg + y * self.sg).max(-1.0).min(1.0).asin())
     }
 
     /// Undoes [`Rotation::forward`].
@@ -49,7 +49,7 @@ impl Rotation {
             let cphi = phi.cos();
             let (x, y, z) = (lambda.cos() * cphi, lambda.sin() * cphi, phi.sin());
             let k = z * self.cg - y * self.sg;
-            ((y * self.cg + z * self.sg).atan2(x * self.cp + k * self.sp), (k * self.cp - x * self.sp).clamp(-1.0, 1.0).asin())
+            ((y * self.cg + z * self.sg).atan2(x * self.cp + k * self.sp), (k * self.cp - x * self.sp).max(-1.0).min(1.0).asin())
         };
         (wrap(lambda - self.dl), phi)
     }
