@@ -10,7 +10,8 @@ fn main() {
     for view in View::ALL {
         let (w, h) = (1200.0, 800.0);
         let scene = Scene::new(&topo, view, w, h);
-        let mut s = format!(r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"><rect width="100%" height="100%" fill="#cfe3f3"/>"##);
+        let mut s = format!(r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"><rect width="100%" height="100%" fill="#fff"/>"##);
+        s += &format!(r##"<path fill="#cfe3f3" stroke="#999" d="{}"/>"##, scene.outline);
         let east = ["DEU-E", "DEU-BE", "RUS", "UKR"];
         for (i, d) in scene.unit_paths.iter().enumerate() {
             let fill = if east.contains(&topo.units()[i].id.as_str()) { "#d99" } else { "#ccc" };

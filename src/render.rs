@@ -22,6 +22,8 @@ pub struct Scene {
     arc_paths: Vec<String>,
     /// `(cx, cy, r)` per unit too small to see or click at this view (and inside it); else None.
     pub markers: Vec<Option<(f64, f64, f64)>>,
+    /// The edge of the map (the projected sphere) as a closed path `d`, e.g. for the ocean.
+    pub outline: String,
 }
 
 impl Scene {
@@ -76,7 +78,9 @@ impl Scene {
                 d
             })
             .collect();
-        Scene { view, width, height, unit_paths, arc_paths, markers }
+        let mut outline = String::new();
+        ring_path(&mut outline, &p.outline(), true);
+        Scene { view, width, height, unit_paths, arc_paths, markers, outline }
     }
 
     /// The projected pieces of arc `i` as a path `d` ("" if outside the view).
@@ -286,6 +290,25 @@ mod tests {
             for s in sp.windows(2) {
                 assert!((s[1].0 - s[0].0).abs() < w / 2.0, "mesh segment {s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn no_view_has_streaks() {
+        let topo = Topology::builtin();
+        for view in View::ALL {
+            let (w, h) = (1000.0, 700.0);
+            let scene = Scene::new(&topo, view, w, h);
+            for (u, d) in scene.unit_paths.iter().enumerate() {
+                for sp in subpaths(d) {
+                    let closing = [sp[sp.len() - 1], sp[0]];
+                    for s in sp.windows(2).chain(std::iter::once(&closing[..])) {
+                        let len = ((s[1].0 - s[0].0).powi(2) + (s[1].1 - s[0].1).powi(2)).sqrt();
+                        assert!(len < w / 4.0, "{view} {}: segment {s:?}", topo.units()[u].id);
+                    }
+                }
+            }
+            assert!(scene.outline.starts_with('M') && scene.outline.ends_with('z'));
         }
     }
 

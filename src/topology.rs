@@ -664,6 +664,7 @@ mod tests {
     fn builtin_has_the_expected_units_and_borders() {
         let t = Topology::builtin();
         check_invariants(&t);
+        assert_eq!(t.encode(), include_bytes!("../data/generated/world.bin"), "encoding is exact");
         for id in ["DEU", "DEU-E", "DEU-BE", "DEU-SL", "RUS", "UKR", "XKX", "USA", "CAN", "POL", "LUX", "MNE", "MKD", "EST", "ARM"] {
             assert!(t.unit_index(id).is_some(), "{id} missing");
         }

@@ -182,7 +182,8 @@ impl Circle {
         v[2].atan2(v[1])
     }
 
-    fn at(&self, theta: f64) -> Pt {
+    /// The point of the circle at azimuth `theta` (radians, from east towards north).
+    pub fn at(&self, theta: f64) -> Pt {
         let (s, c) = self.r.sin_cos();
         pt([c, s * theta.cos(), s * theta.sin()])
     }

@@ -139,6 +139,20 @@ impl Projector {
         Some((l.to_degrees(), p.to_degrees()))
     }
 
+    /// The outline of the visible sphere in pixels (a closed ring): the map's edge, for an ocean fill.
+    pub fn outline(&self) -> Vec<(f64, f64)> {
+        use std::f64::consts::{FRAC_PI_2, PI};
+        let n = 90;
+        let pts: Vec<Pt> = match self.clip {
+            Clip::Antimeridian => (0..=n)
+                .map(|k| (PI, -FRAC_PI_2 + PI * k as f64 / n as f64))
+                .chain((0..=n).map(|k| (-PI, FRAC_PI_2 - PI * k as f64 / n as f64)))
+                .collect(),
+            Clip::Circle(_) => (0..2 * n).map(|k| self.circle.at(PI * k as f64 / n as f64)).collect(),
+        };
+        pts.into_iter().map(|p| self.raw_to_screen(p)).collect()
+    }
+
     /// Projects a closed ring (degrees): the clipped, closed rings in pixels (none if all is clipped).
     pub fn ring(&self, ring: &[[f64; 2]]) -> Vec<Vec<(f64, f64)>> {
         let pts: Vec<Pt> = ring.iter().map(|p| self.rotated(p[0], p[1])).collect();
