@@ -59,7 +59,9 @@ impl Scene {
                 d.clear();
             }
             markers.push(match best {
-                Some((_, (cx, cy))) if visible && area < MARKER_AREA => Some((round1(cx), round1(cy), MARKER_RADIUS)),
+                Some((_, (cx, cy))) if visible && area < MARKER_AREA => {
+                    Some((round1(cx), round1(cy), MARKER_RADIUS))
+                }
                 _ => None,
             });
             unit_paths.push(d);
@@ -80,7 +82,15 @@ impl Scene {
             .collect();
         let mut outline = String::new();
         ring_path(&mut outline, &p.outline(), true);
-        Scene { view, width, height, unit_paths, arc_paths, markers, outline }
+        Scene {
+            view,
+            width,
+            height,
+            unit_paths,
+            arc_paths,
+            markers,
+            outline,
+        }
     }
 
     /// The projected pieces of arc `i` as a path `d` ("" if outside the view).
@@ -90,7 +100,11 @@ impl Scene {
 
     /// Joins the projected arcs (e.g. from [`Topology::mesh`]) into one path `d`.
     pub fn mesh_path(&self, arcs: &[usize]) -> String {
-        let mut d = String::with_capacity(arcs.iter().map(|&i| self.arc_paths.get(i).map_or(0, String::len)).sum());
+        let mut d = String::with_capacity(
+            arcs.iter()
+                .map(|&i| self.arc_paths.get(i).map_or(0, String::len))
+                .sum(),
+        );
         for &i in arcs {
             if let Some(s) = self.arc_paths.get(i) {
                 d.push_str(s);
@@ -109,7 +123,12 @@ struct Bbox([f64; 4]);
 
 impl Default for Bbox {
     fn default() -> Bbox {
-        Bbox([f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY])
+        Bbox([
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ])
     }
 }
 
@@ -259,7 +278,11 @@ mod tests {
     #[test]
     fn numbers_are_compact() {
         let mut d = String::new();
-        ring_path(&mut d, &[(0.0, 0.0), (10.04, 0.0), (10.0, 5.55), (0.0, 0.0)], true);
+        ring_path(
+            &mut d,
+            &[(0.0, 0.0), (10.04, 0.0), (10.0, 5.55), (0.0, 0.0)],
+            true,
+        );
         assert_eq!(d, "M0 0l10 0 0 5.6z");
         let mut d = String::new();
         ring_path(&mut d, &[(1.25, -0.05), (1.0, 2.0)], false);
@@ -274,7 +297,10 @@ mod tests {
         let pol = &scene.unit_paths[topo.unit_index("POL").unwrap()];
         assert!(!pol.is_empty());
         for p in subpaths(pol).into_iter().flatten() {
-            assert!((0.0..=w).contains(&p.0) && (0.0..=h).contains(&p.1), "{p:?}");
+            assert!(
+                (0.0..=w).contains(&p.0) && (0.0..=h).contains(&p.1),
+                "{p:?}"
+            );
         }
         for id in ["RUS", "USA", "FJI", "KIR"] {
             let d = &scene.unit_paths[topo.unit_index(id).unwrap()];
@@ -304,7 +330,11 @@ mod tests {
                     let closing = [sp[sp.len() - 1], sp[0]];
                     for s in sp.windows(2).chain(std::iter::once(&closing[..])) {
                         let len = ((s[1].0 - s[0].0).powi(2) + (s[1].1 - s[0].1).powi(2)).sqrt();
-                        assert!(len < w / 4.0, "{view} {}: segment {s:?}", topo.units()[u].id);
+                        assert!(
+                            len < w / 4.0,
+                            "{view} {}: segment {s:?}",
+                            topo.units()[u].id
+                        );
                     }
                 }
             }
@@ -317,7 +347,10 @@ mod tests {
         let topo = Topology::builtin();
         let world = Scene::new(&topo, View::World, 1000.0, 500.0);
         for id in ["LUX", "MNE", "XKX", "ARM"] {
-            assert!(world.markers[topo.unit_index(id).unwrap()].is_some(), "{id}");
+            assert!(
+                world.markers[topo.unit_index(id).unwrap()].is_some(),
+                "{id}"
+            );
         }
         assert!(world.markers[topo.unit_index("RUS").unwrap()].is_none());
         let europe = Scene::new(&topo, View::Europe, 1000.0, 800.0);
