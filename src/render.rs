@@ -20,7 +20,8 @@ pub struct Scene {
     pub unit_paths: Vec<String>,
     /// Projected pieces of each arc, as an SVG path `d` ("" if outside the view).
     arc_paths: Vec<String>,
-    /// `(cx, cy, r)` per unit too small to see or click at this view (and inside it); else None.
+    /// `(cx, cy, r)` per unit whose projected area is below [`MARKER_AREA`] (too small to see or
+    /// click) and whose largest part is centred inside the view; else None.
     pub markers: Vec<Option<(f64, f64, f64)>>,
     /// The edge of the map (the projected sphere) as a closed path `d`, e.g. for the ocean.
     pub outline: String,
@@ -59,7 +60,11 @@ impl Scene {
                 d.clear();
             }
             markers.push(match best {
-                Some((_, (cx, cy))) if visible && area < MARKER_AREA => {
+                Some((_, (cx, cy)))
+                    if area < MARKER_AREA
+                        && (0.0..=width).contains(&cx)
+                        && (0.0..=height).contains(&cy) =>
+                {
                     Some((round1(cx), round1(cy), MARKER_RADIUS))
                 }
                 _ => None,
