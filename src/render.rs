@@ -20,8 +20,11 @@ pub struct Scene {
     pub unit_paths: Vec<String>,
     /// Projected pieces of each arc, as an SVG path `d` ("" if outside the view).
     arc_paths: Vec<String>,
-    /// `(cx, cy, r)` per unit too small to see or click at this view (and inside it); else None.
+    /// `(cx, cy, r)` per unit whose projected area is below [`MARKER_AREA`] (too small to see or
+    /// click) and whose largest part is centred inside the view; else None.
     pub markers: Vec<Option<(f64, f64, f64)>>,
+    /// The edge of the map (the projected sphere) as a closed path `d`, e.g. for the ocean.
+    pub outline: String,
 }
 
 impl Scene {
@@ -57,7 +60,13 @@ impl Scene {
                 d.clear();
             }
             markers.push(match best {
-                Some((_, (cx, cy))) if visible && area < MARKER_AREA => Some((round1(cx), round1(cy), MARKER_RADIUS)),
+                Some((_, (cx, cy)))
+                    if area < MARKER_AREA
+                        && (0.0..=width).contains(&cx)
+                        && (0.0..=height).contains(&cy) =>
+                {
+                    Some((round1(cx), round1(cy), MARKER_RADIUS))
+                }
                 _ => None,
             });
             unit_paths.push(d);
@@ -76,7 +85,17 @@ impl Scene {
                 d
             })
             .collect();
-        Scene { view, width, height, unit_paths, arc_paths, markers }
+        let mut outline = String::new();
+        ring_path(&mut outline, &p.outline(), true);
+        Scene {
+            view,
+            width,
+            height,
+            unit_paths,
+            arc_paths,
+            markers,
+            outline,
+        }
     }
 
     /// The projected pieces of arc `i` as a path `d` ("" if outside the view).
@@ -86,7 +105,11 @@ impl Scene {
 
     /// Joins the projected arcs (e.g. from [`Topology::mesh`]) into one path `d`.
     pub fn mesh_path(&self, arcs: &[usize]) -> String {
-        let mut d = String::with_capacity(arcs.iter().map(|&i| self.arc_paths.get(i).map_or(0, String::len)).sum());
+        let mut d = String::with_capacity(
+            arcs.iter()
+                .map(|&i| self.arc_paths.get(i).map_or(0, String::len))
+                .sum(),
+        );
         for &i in arcs {
             if let Some(s) = self.arc_paths.get(i) {
                 d.push_str(s);
@@ -105,7 +128,12 @@ struct Bbox([f64; 4]);
 
 impl Default for Bbox {
     fn default() -> Bbox {
-        Bbox([f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY])
+        Bbox([
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ])
     }
 }
 
@@ -237,11 +265,9 @@ mod tests {
         };
         let mut tok = String::new();
         for ch in d.chars().chain(std::iter::once(' ')) {
-            if ch == '-' || ch.is_ascii_alphabetic() || ch == ' ' {
-                if !tok.is_empty() {
-                    nums.push(tok.parse().unwrap());
-                    tok.clear();
-                }
+            if (ch == '-' || ch.is_ascii_alphabetic() || ch == ' ') && !tok.is_empty() {
+                nums.push(tok.parse().unwrap());
+                tok.clear();
             }
             if ch.is_ascii_alphabetic() {
                 flush(cmd, &mut nums, &mut out);
@@ -257,7 +283,11 @@ mod tests {
     #[test]
     fn numbers_are_compact() {
         let mut d = String::new();
-        ring_path(&mut d, &[(0.0, 0.0), (10.04, 0.0), (10.0, 5.55), (0.0, 0.0)], true);
+        ring_path(
+            &mut d,
+            &[(0.0, 0.0), (10.04, 0.0), (10.0, 5.55), (0.0, 0.0)],
+            true,
+        );
         assert_eq!(d, "M0 0l10 0 0 5.6z");
         let mut d = String::new();
         ring_path(&mut d, &[(1.25, -0.05), (1.0, 2.0)], false);
@@ -272,7 +302,10 @@ mod tests {
         let pol = &scene.unit_paths[topo.unit_index("POL").unwrap()];
         assert!(!pol.is_empty());
         for p in subpaths(pol).into_iter().flatten() {
-            assert!((0.0..=w).contains(&p.0) && (0.0..=h).contains(&p.1), "{p:?}");
+            assert!(
+                (0.0..=w).contains(&p.0) && (0.0..=h).contains(&p.1),
+                "{p:?}"
+            );
         }
         for id in ["RUS", "USA", "FJI", "KIR"] {
             let d = &scene.unit_paths[topo.unit_index(id).unwrap()];
@@ -292,11 +325,37 @@ mod tests {
     }
 
     #[test]
+    fn no_view_has_streaks() {
+        let topo = Topology::builtin();
+        for view in View::ALL {
+            let (w, h) = (1000.0, 700.0);
+            let scene = Scene::new(&topo, view, w, h);
+            for (u, d) in scene.unit_paths.iter().enumerate() {
+                for sp in subpaths(d) {
+                    let closing = [sp[sp.len() - 1], sp[0]];
+                    for s in sp.windows(2).chain(std::iter::once(&closing[..])) {
+                        let len = ((s[1].0 - s[0].0).powi(2) + (s[1].1 - s[0].1).powi(2)).sqrt();
+                        assert!(
+                            len < w / 4.0,
+                            "{view} {}: segment {s:?}",
+                            topo.units()[u].id
+                        );
+                    }
+                }
+            }
+            assert!(scene.outline.starts_with('M') && scene.outline.ends_with('z'));
+        }
+    }
+
+    #[test]
     fn small_states_get_markers_and_far_units_are_empty() {
         let topo = Topology::builtin();
         let world = Scene::new(&topo, View::World, 1000.0, 500.0);
         for id in ["LUX", "MNE", "XKX", "ARM"] {
-            assert!(world.markers[topo.unit_index(id).unwrap()].is_some(), "{id}");
+            assert!(
+                world.markers[topo.unit_index(id).unwrap()].is_some(),
+                "{id}"
+            );
         }
         assert!(world.markers[topo.unit_index("RUS").unwrap()].is_none());
         let europe = Scene::new(&topo, View::Europe, 1000.0, 800.0);

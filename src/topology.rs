@@ -66,7 +66,8 @@ pub struct Topology {
     arcs: Vec<Vec<[f64; 2]>>,
     units: Vec<Unit>,
     sides: Vec<(usize, Option<usize>)>,
-    index: HashMap<String, usize>,
+    /// Unit indices sorted by id, for [`Topology::unit_index`].
+    index: Vec<usize>,
 }
 
 const MAGIC: &[u8; 4] = b"BMT\x01";
@@ -83,7 +84,8 @@ fn deref(r: i32) -> (usize, bool) {
 impl Topology {
     /// The built-in world: `data/generated/world.bin`, made by `cargo xtask data`.
     pub fn builtin() -> Topology {
-        Topology::decode(include_bytes!("../data/generated/world.bin")).expect("data/generated/world.bin is valid")
+        Topology::decode(include_bytes!("../data/generated/world.bin"))
+            .expect("data/generated/world.bin is valid")
     }
 
     /// Builds a topology from quantized arcs (absolute integer points) and units, checking that
@@ -99,16 +101,17 @@ impl Topology {
         }
         let mut uses: Vec<u8> = vec![0; quantized.len()];
         let mut sides: Vec<(usize, Option<usize>)> = vec![(usize::MAX, None); quantized.len()];
-        let mut index = HashMap::with_capacity(units.len());
         for (i, arc) in quantized.iter().enumerate() {
             if arc.len() < 2 {
                 return err(format!("arc {i} has fewer than two points"));
             }
         }
+        let mut index: Vec<usize> = (0..units.len()).collect();
+        index.sort_unstable_by(|&a, &b| units[a].id.cmp(&units[b].id));
+        if let Some(w) = index.windows(2).find(|w| units[w[0]].id == units[w[1]].id) {
+            return err(format!("duplicate unit id {:?}", units[w[0]].id));
+        }
         for (u, unit) in units.iter().enumerate() {
-            if index.insert(unit.id.clone(), u).is_some() {
-                return err(format!("duplicate unit id {:?}", unit.id));
-            }
             for polygon in &unit.polygons {
                 if polygon.is_empty() {
                     return err(format!("unit {:?} has a polygon without rings", unit.id));
@@ -122,12 +125,23 @@ impl Topology {
                     for &r in ring {
                         let (a, rev) = deref(r);
                         let Some(arc) = quantized.get(a) else {
-                            return err(format!("unit {:?} refers to arc {a}, but there are {} arcs", unit.id, quantized.len()));
+                            return err(format!(
+                                "unit {:?} refers to arc {a}, but there are {} arcs",
+                                unit.id,
+                                quantized.len()
+                            ));
                         };
-                        let (s, e) = if rev { (arc[arc.len() - 1], arc[0]) } else { (arc[0], arc[arc.len() - 1]) };
+                        let (s, e) = if rev {
+                            (arc[arc.len() - 1], arc[0])
+                        } else {
+                            (arc[0], arc[arc.len() - 1])
+                        };
                         if let Some(p) = prev_end {
                             if p != s {
-                                return err(format!("unit {:?}: a ring's arcs do not meet (arc {a})", unit.id));
+                                return err(format!(
+                                    "unit {:?}: a ring's arcs do not meet (arc {a})",
+                                    unit.id
+                                ));
                             }
                         }
                         first.get_or_insert(s);
@@ -155,11 +169,24 @@ impl Topology {
             .iter()
             .map(|arc| {
                 arc.iter()
-                    .map(|p| [p[0] as f64 * scale[0] + translate[0], p[1] as f64 * scale[1] + translate[1]])
+                    .map(|p| {
+                        [
+                            p[0] as f64 * scale[0] + translate[0],
+                            p[1] as f64 * scale[1] + translate[1],
+                        ]
+                    })
                     .collect()
             })
             .collect();
-        Ok(Topology { scale, translate, quantized, arcs, units, sides, index })
+        Ok(Topology {
+            scale,
+            translate,
+            quantized,
+            arcs,
+            units,
+            sides,
+            index,
+        })
     }
 
     /// Decodes the binary form (see the module documentation). Never panics.
@@ -202,7 +229,9 @@ impl Topology {
                     let n_refs = r.count()?;
                     let mut refs = Vec::with_capacity(n_refs);
                     for _ in 0..n_refs {
-                        let Ok(v) = i32::try_from(r.signed()?) else { return err("an arc reference is out of range") };
+                        let Ok(v) = i32::try_from(r.signed()?) else {
+                            return err("an arc reference is out of range");
+                        };
                         refs.push(v);
                     }
                     rings.push(refs);
@@ -219,9 +248,15 @@ impl Topology {
 
     /// Encodes to the binary form (see the module documentation); `decode(encode(t)) == t`.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.quantized.iter().map(|a| a.len() * 3).sum::<usize>() + 1024);
+        let mut out =
+            Vec::with_capacity(self.quantized.iter().map(|a| a.len() * 3).sum::<usize>() + 1024);
         out.extend_from_slice(MAGIC);
-        for v in [self.scale[0], self.scale[1], self.translate[0], self.translate[1]] {
+        for v in [
+            self.scale[0],
+            self.scale[1],
+            self.translate[0],
+            self.translate[1],
+        ] {
             out.extend_from_slice(&v.to_le_bytes());
         }
         put_var(&mut out, self.quantized.len() as u64);
@@ -262,7 +297,9 @@ impl Topology {
     /// whose points are equal on that grid are stored once, as shared arcs.
     pub fn from_geojson(text: &str) -> Result<Topology, TopologyError> {
         use geojson::{GeoJson, GeometryValue};
-        let gj: GeoJson = text.parse().map_err(|e| TopologyError(format!("not valid GeoJSON: {e}")))?;
+        let gj: GeoJson = text
+            .parse()
+            .map_err(|e| TopologyError(format!("not valid GeoJSON: {e}")))?;
         let GeoJson::FeatureCollection(fc) = gj else {
             return err("expected a GeoJSON FeatureCollection");
         };
@@ -282,23 +319,32 @@ impl Topology {
                 None => prop("id").and_then(json_id),
             };
             let Some(id) = id.filter(|s| !s.is_empty()) else {
-                return err(format!("feature #{n} has no id (set feature.id or properties.id)"));
+                return err(format!(
+                    "feature #{n} has no id (set feature.id or properties.id)"
+                ));
             };
             if let Some(first) = seen.insert(id.clone(), n) {
-                return err(format!("feature #{n}: duplicate id {id:?} (also feature #{first})"));
+                return err(format!(
+                    "feature #{n}: duplicate id {id:?} (also feature #{first})"
+                ));
             }
             let name = match prop("name") {
                 Some(geojson::JsonValue::String(s)) => s.clone(),
                 _ => id.clone(),
             };
             let Some(geometry) = &f.geometry else {
-                return err(format!("feature {id:?} has no geometry; expected Polygon or MultiPolygon"));
+                return err(format!(
+                    "feature {id:?} has no geometry; expected Polygon or MultiPolygon"
+                ));
             };
             let polys: Vec<&Vec<Vec<geojson::Position>>> = match &geometry.value {
                 GeometryValue::Polygon { coordinates } => vec![coordinates],
                 GeometryValue::MultiPolygon { coordinates } => coordinates.iter().collect(),
                 other => {
-                    return err(format!("feature {id:?} is a {}; expected Polygon or MultiPolygon", other.type_name()))
+                    return err(format!(
+                        "feature {id:?} is a {}; expected Polygon or MultiPolygon",
+                        other.type_name()
+                    ))
                 }
             };
             let mut polygons = Vec::with_capacity(polys.len());
@@ -323,7 +369,10 @@ impl Topology {
 
     /// The index of the unit with this id.
     pub fn unit_index(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        self.index
+            .binary_search_by(|&u| self.units[u].id.as_str().cmp(id))
+            .ok()
+            .map(|k| self.index[k])
     }
 
     /// Number of arcs.
@@ -349,7 +398,9 @@ impl Topology {
     /// Arcs to stroke: each arc once; an arc between two units is kept iff `differ(a, Some(b))`;
     /// a coast arc (one side only) iff `differ(a, None)`.
     pub fn mesh(&self, mut differ: impl FnMut(usize, Option<usize>) -> bool) -> Vec<usize> {
-        (0..self.sides.len()).filter(|&i| differ(self.sides[i].0, self.sides[i].1)).collect()
+        (0..self.sides.len())
+            .filter(|&i| differ(self.sides[i].0, self.sides[i].1))
+            .collect()
     }
 
     /// The points of a ring (lon/lat degrees) in order, closed (the first point repeated last).
@@ -389,7 +440,9 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], TopologyError> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len());
-        let Some(end) = end else { return err("truncated topology") };
+        let Some(end) = end else {
+            return err("truncated topology");
+        };
         let s = &self.b[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -423,7 +476,8 @@ impl<'a> Reader<'a> {
 
     fn string(&mut self) -> Result<String, TopologyError> {
         let n = self.count()?;
-        String::from_utf8(self.take(n)?.to_vec()).map_err(|_| TopologyError("a string is not UTF-8".into()))
+        String::from_utf8(self.take(n)?.to_vec())
+            .map_err(|_| TopologyError("a string is not UTF-8".into()))
     }
 }
 
@@ -440,16 +494,23 @@ impl Builder {
     /// Checks and quantizes a ring; returns its index among the builder's rings.
     fn ring(&mut self, id: &str, ring: &[geojson::Position]) -> Result<usize, TopologyError> {
         if ring.len() < 4 {
-            return err(format!("feature {id:?} has a ring with {} positions; a closed ring needs at least 4", ring.len()));
+            return err(format!(
+                "feature {id:?} has a ring with {} positions; a closed ring needs at least 4",
+                ring.len()
+            ));
         }
         let mut q: Vec<[i32; 2]> = Vec::with_capacity(ring.len());
         for p in ring {
             if p.len() < 2 {
-                return err(format!("feature {id:?} has a position with fewer than two coordinates"));
+                return err(format!(
+                    "feature {id:?} has a position with fewer than two coordinates"
+                ));
             }
             let (lon, lat) = (p[0], p[1]);
             if !lon.is_finite() || !lat.is_finite() {
-                return err(format!("feature {id:?} has a coordinate that is not a number"));
+                return err(format!(
+                    "feature {id:?} has a coordinate that is not a number"
+                ));
             }
             if lon.abs() > 180.0 || lat.abs() > 90.0 {
                 return err(format!(
@@ -463,17 +524,24 @@ impl Builder {
         }
         let (first, last) = (&ring[0], &ring[ring.len() - 1]);
         if first.as_slice()[..2] != last.as_slice()[..2] {
-            return err(format!("feature {id:?} has an open ring: its first and last positions differ"));
+            return err(format!(
+                "feature {id:?} has an open ring: its first and last positions differ"
+            ));
         }
         q.pop(); // the closing point
         if q.len() < 3 {
-            return err(format!("feature {id:?} has a ring that collapses to fewer than three distinct points"));
+            return err(format!(
+                "feature {id:?} has a ring that collapses to fewer than three distinct points"
+            ));
         }
         self.rings.push(q);
         Ok(self.rings.len() - 1)
     }
 
-    fn build(self, units: Vec<(String, String, Vec<Vec<usize>>)>) -> Result<Topology, TopologyError> {
+    fn build(
+        self,
+        units: Vec<(String, String, Vec<Vec<usize>>)>,
+    ) -> Result<Topology, TopologyError> {
         // Junctions: points whose neighbours differ between visits.
         let mut neighbours: HashMap<[i32; 2], ([i32; 2], [i32; 2])> = HashMap::new();
         let mut junction: std::collections::HashSet<[i32; 2]> = std::collections::HashSet::new();
@@ -520,7 +588,11 @@ impl Builder {
                 refs.push(add(arc));
             } else {
                 for (k, &c) in cuts.iter().enumerate() {
-                    let end = if k + 1 < cuts.len() { cuts[k + 1] } else { cuts[0] + n };
+                    let end = if k + 1 < cuts.len() {
+                        cuts[k + 1]
+                    } else {
+                        cuts[0] + n
+                    };
                     let arc: Vec<[i32; 2]> = (c..=end).map(|i| ring[i % n]).collect();
                     refs.push(add(arc));
                 }
@@ -532,7 +604,10 @@ impl Builder {
             .map(|(id, name, polys)| Unit {
                 id,
                 name,
-                polygons: polys.into_iter().map(|rings| rings.into_iter().map(|r| ring_refs[r].clone()).collect()).collect(),
+                polygons: polys
+                    .into_iter()
+                    .map(|rings| rings.into_iter().map(|r| ring_refs[r].clone()).collect())
+                    .collect(),
             })
             .collect();
         Topology::from_quantized([GRID, GRID], [0.0, 0.0], arcs, units)
@@ -551,7 +626,10 @@ mod tests {
     }
 
     fn fc(features: &[String]) -> String {
-        format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        )
     }
 
     fn check_invariants(t: &Topology) {
@@ -566,7 +644,11 @@ mod tests {
                         .map(|&r| {
                             let (a, rev) = deref(r);
                             let q = t.quantized_arc(a);
-                            if rev { (q[q.len() - 1], q[0]) } else { (q[0], q[q.len() - 1]) }
+                            if rev {
+                                (q[q.len() - 1], q[0])
+                            } else {
+                                (q[0], q[q.len() - 1])
+                            }
                         })
                         .collect();
                     for k in 0..ends.len() {
@@ -614,9 +696,13 @@ mod tests {
             let e = Topology::from_geojson(&fc(&[f])).unwrap_err().0;
             assert!(e.starts_with(msg), "{e:?} should start with {msg:?}");
         }
-        let e = Topology::from_geojson(&fc(&[square("A", 0.0), square("A", 3.0)])).unwrap_err().0;
+        let e = Topology::from_geojson(&fc(&[square("A", 0.0), square("A", 3.0)]))
+            .unwrap_err()
+            .0;
         assert_eq!(e, "feature #1: duplicate id \"A\" (also feature #0)");
-        let e = Topology::from_geojson(r#"{"type":"Feature","id":"x","geometry":null}"#).unwrap_err().0;
+        let e = Topology::from_geojson(r#"{"type":"Feature","id":"x","geometry":null}"#)
+            .unwrap_err()
+            .0;
         assert_eq!(e, "expected a GeoJSON FeatureCollection");
         // The id may be a number in properties.
         let t = Topology::from_geojson(&fc(&[r#"{"type":"Feature","properties":{"id":7},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}"#.to_string()])).unwrap();
@@ -662,12 +748,22 @@ mod tests {
     fn builtin_has_the_expected_units_and_borders() {
         let t = Topology::builtin();
         check_invariants(&t);
-        for id in ["DEU", "DEU-E", "DEU-BE", "DEU-SL", "RUS", "UKR", "XKX", "USA", "CAN", "POL", "LUX", "MNE", "MKD", "EST", "ARM"] {
+        assert_eq!(
+            t.encode(),
+            include_bytes!("../data/generated/world.bin"),
+            "encoding is exact"
+        );
+        for id in [
+            "DEU", "DEU-E", "DEU-BE", "DEU-SL", "RUS", "UKR", "XKX", "USA", "CAN", "POL", "LUX",
+            "MNE", "MKD", "EST", "ARM",
+        ] {
             assert!(t.unit_index(id).is_some(), "{id} missing");
         }
         let shares = |a: &str, b: &str| {
             let (a, b) = (t.unit_index(a).unwrap(), t.unit_index(b).unwrap());
-            t.arc_sides().iter().any(|&(x, y)| (x == a && y == Some(b)) || (x == b && y == Some(a)))
+            t.arc_sides()
+                .iter()
+                .any(|&(x, y)| (x == a && y == Some(b)) || (x == b && y == Some(a)))
         };
         assert!(shares("DEU-E", "DEU"), "inner-German border");
         assert!(shares("DEU-E", "DEU-BE"));

@@ -22,7 +22,11 @@ impl Raw for AzimuthalEqualArea {
         let c = 2.0 * (z / 2.0).min(1.0).asin();
         let (sc, cc) = c.sin_cos();
         let lambda = (x * sc).atan2(z * cc);
-        let phi = if z == 0.0 { 0.0 } else { (y * sc / z).clamp(-1.0, 1.0).asin() };
+        let phi = if z == 0.0 {
+            0.0
+        } else {
+            super::asin(y * sc / z)
+        };
         Some((lambda, phi))
     }
 }

@@ -43,9 +43,27 @@ fn crossing(a: Pt, b: Pt) -> Option<(f64, f64)> {
         return None;
     }
     let s = if a.0 > 0.0 { PI } else { -PI };
-    let b0 = if d > 0.0 { b.0 - 2.0 * PI } else { b.0 + 2.0 * PI };
-    let t = if b0 == a.0 { 0.5 } else { ((s - a.0) / (b0 - a.0)).clamp(0.0, 1.0) };
+    let b0 = if d > 0.0 {
+        b.0 - 2.0 * PI
+    } else {
+        b.0 + 2.0 * PI
+    };
+    let t = if b0 == a.0 {
+        0.5
+    } else {
+        unit_interval((s - a.0) / (b0 - a.0))
+    };
     Some((s, a.1 + t * (b.1 - a.1)))
+}
+
+fn unit_interval(t: f64) -> f64 {
+    if t > 1.0 {
+        1.0
+    } else if t > 0.0 {
+        t
+    } else {
+        0.0
+    }
 }
 
 /// Cuts a closed ring at the antimeridian and rejoins the pieces along the edge of each side.
@@ -53,7 +71,9 @@ pub fn ring_antimeridian(ring: &[Pt]) -> Vec<Vec<Pt>> {
     let pts = open(ring);
     let n = pts.len();
     let first = (0..n).find(|&i| crossing(pts[i], pts[(i + 1) % n]).is_some());
-    let Some(first) = first else { return vec![pts.to_vec()] };
+    let Some(first) = first else {
+        return vec![pts.to_vec()];
+    };
     // Fragments, each lying on one side: starts just after a crossing, ends at the next one.
     struct Frag {
         pts: Vec<Pt>,
@@ -68,7 +88,10 @@ pub fn ring_antimeridian(ring: &[Pt]) -> Vec<Vec<Pt>> {
         if let Some((s, phi)) = crossing(a, p) {
             if !cur.is_empty() {
                 cur.push((s, phi));
-                frags.push(Frag { pts: std::mem::take(&mut cur), side: s });
+                frags.push(Frag {
+                    pts: std::mem::take(&mut cur),
+                    side: s,
+                });
             }
             cur.push((-s, phi));
         }
@@ -77,7 +100,10 @@ pub fn ring_antimeridian(ring: &[Pt]) -> Vec<Vec<Pt>> {
             // Back at pts[first]; close with the first crossing.
             let (s, phi) = crossing(p, pts[(first + 1) % n]).unwrap();
             cur.push((s, phi));
-            frags.push(Frag { pts: std::mem::take(&mut cur), side: s });
+            frags.push(Frag {
+                pts: std::mem::take(&mut cur),
+                side: s,
+            });
         }
     }
     // Per side: sort the fragment ends and starts by latitude and pair them up.
@@ -90,7 +116,7 @@ pub fn ring_antimeridian(ring: &[Pt]) -> Vec<Vec<Pt>> {
                 marks.push((f.pts[f.pts.len() - 1].1, false, i));
             }
         }
-        marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        marks.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
         for pair in marks.chunks(2) {
             if let [a, b] = pair {
                 match (a.1, b.1) {
@@ -162,13 +188,16 @@ fn v3(p: Pt) -> V3 {
 
 fn pt(v: V3) -> Pt {
     let n = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
-    (v[1].atan2(v[0]), (v[2] / n).clamp(-1.0, 1.0).asin())
+    (v[1].atan2(v[0]), super::asin(v[2] / n))
 }
 
 impl Circle {
     /// A circle of `radius` radians.
     pub fn new(radius: f64) -> Circle {
-        Circle { r: radius, cr: radius.cos() }
+        Circle {
+            r: radius,
+            cr: radius.cos(),
+        }
     }
 
     /// Whether a point lies within the circle.
@@ -182,7 +211,8 @@ impl Circle {
         v[2].atan2(v[1])
     }
 
-    fn at(&self, theta: f64) -> Pt {
+    /// The point of the circle at azimuth `theta` (radians, from east towards north).
+    pub fn at(&self, theta: f64) -> Pt {
         let (s, c) = self.r.sin_cos();
         pt([c, s * theta.cos(), s * theta.sin()])
     }
@@ -285,7 +315,11 @@ impl Circle {
 }
 
 fn lerp(a: V3, b: V3, t: f64) -> V3 {
-    [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), a[2] + t * (b[2] - a[2])]
+    [
+        a[0] + t * (b[0] - a[0]),
+        a[1] + t * (b[1] - a[1]),
+        a[2] + t * (b[2] - a[2]),
+    ]
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -295,7 +329,13 @@ mod tests {
     #[test]
     fn ring_across_the_antimeridian_becomes_two_closed_rings() {
         let d = |l: f64, p: f64| (l.to_radians(), p.to_radians());
-        let ring = [d(170.0, 0.0), d(-170.0, 0.0), d(-170.0, 10.0), d(170.0, 10.0), d(170.0, 0.0)];
+        let ring = [
+            d(170.0, 0.0),
+            d(-170.0, 0.0),
+            d(-170.0, 10.0),
+            d(170.0, 10.0),
+            d(170.0, 0.0),
+        ];
         let rings = ring_antimeridian(&ring);
         assert_eq!(rings.len(), 2);
         for r in &rings {
@@ -318,12 +358,19 @@ mod tests {
     fn circle_clamps_outside_points_onto_the_circle() {
         let c = Circle::new(0.5);
         let d = |l: f64, p: f64| (l.to_radians(), p.to_radians());
-        let ring = [d(-10.0, -10.0), d(60.0, -10.0), d(60.0, 10.0), d(-10.0, 10.0)];
+        let ring = [
+            d(-10.0, -10.0),
+            d(60.0, -10.0),
+            d(60.0, 10.0),
+            d(-10.0, 10.0),
+        ];
         let out = c.ring(&ring).unwrap();
         for p in out {
             assert!(p.1.cos() * p.0.cos() >= 0.5f64.cos() - 1e-9);
         }
-        assert!(c.ring(&[d(80.0, 0.0), d(90.0, 0.0), d(90.0, 5.0)]).is_none());
+        assert!(c
+            .ring(&[d(80.0, 0.0), d(90.0, 0.0), d(90.0, 5.0)])
+            .is_none());
         assert_eq!(c.line(&[d(0.0, 0.0), d(60.0, 0.0), d(0.0, 1.0)]).len(), 2);
     }
 }

@@ -16,7 +16,7 @@ fn m() -> f64 {
 
 impl Raw for EqualEarth {
     fn forward(&self, lambda: f64, phi: f64) -> (f64, f64) {
-        let l = (m() * phi.sin()).clamp(-1.0, 1.0).asin();
+        let l = super::asin(m() * phi.sin());
         let l2 = l * l;
         let l6 = l2 * l2 * l2;
         (
@@ -49,6 +49,6 @@ impl Raw for EqualEarth {
         if !lambda.is_finite() || lambda.abs() > std::f64::consts::PI + 1e-9 {
             return None;
         }
-        Some((lambda, s.clamp(-1.0, 1.0).asin()))
+        Some((lambda, super::asin(s)))
     }
 }

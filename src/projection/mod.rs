@@ -50,7 +50,9 @@ impl View {
             "world" => Ok(View::World),
             "arctic" => Ok(View::Arctic),
             "europe" => Ok(View::Europe),
-            _ => Err(format!("unknown view {name:?}: expected one of world, arctic, europe")),
+            _ => Err(format!(
+                "unknown view {name:?}: expected one of world, arctic, europe"
+            )),
         }
     }
 
@@ -70,13 +72,37 @@ impl View {
         match self {
             View::World => Projector::new(EqualEarth, Clip::Antimeridian)
                 .rotate([-10.6, 0.0, 0.0])
-                .fit_extent(extent, LonLatBox { west: -169.4, south: -56.0, east: 190.6, north: 84.0 }),
+                .fit_extent(
+                    extent,
+                    LonLatBox {
+                        west: -169.4,
+                        south: -56.0,
+                        east: 190.6,
+                        north: 84.0,
+                    },
+                ),
             View::Arctic => Projector::new(AzimuthalEqualArea, Clip::Circle(62.0))
                 .rotate([-10.0, -90.0, 0.0])
-                .fit_extent(extent, LonLatBox { west: -180.0, south: 28.0, east: 180.0, north: 90.0 }),
+                .fit_extent(
+                    extent,
+                    LonLatBox {
+                        west: -180.0,
+                        south: 28.0,
+                        east: 180.0,
+                        north: 90.0,
+                    },
+                ),
             View::Europe => Projector::new(AzimuthalEqualArea, Clip::Circle(50.0))
                 .rotate([-12.0, -52.0, 0.0])
-                .fit_extent(extent, LonLatBox { west: -24.0, south: 34.5, east: 56.0, north: 71.0 }),
+                .fit_extent(
+                    extent,
+                    LonLatBox {
+                        west: -24.0,
+                        south: 34.5,
+                        east: 56.0,
+                        north: 71.0,
+                    },
+                ),
         }
     }
 }
@@ -84,5 +110,17 @@ impl View {
 impl std::fmt::Display for View {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// `asin` with its argument clamped to [-1, 1] (rounding can step just outside). Written without
+/// `f64::clamp`, whose panic message would pull float formatting into the wasm.
+pub(crate) fn asin(x: f64) -> f64 {
+    if x >= 1.0 {
+        std::f64::consts::FRAC_PI_2
+    } else if x <= -1.0 {
+        -std::f64::consts::FRAC_PI_2
+    } else {
+        x.asin()
     }
 }

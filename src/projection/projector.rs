@@ -34,7 +34,12 @@ pub struct Projector {
 
 impl std::fmt::Debug for Projector {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Projector").field("clip", &self.clip).field("k", &self.k).field("tx", &self.tx).field("ty", &self.ty).finish()
+        f.debug_struct("Projector")
+            .field("clip", &self.clip)
+            .field("k", &self.k)
+            .field("tx", &self.tx)
+            .field("ty", &self.ty)
+            .finish()
     }
 }
 
@@ -45,7 +50,15 @@ impl Projector {
             Clip::Circle(deg) => deg.to_radians(),
             Clip::Antimeridian => std::f64::consts::PI,
         };
-        Projector { raw: Box::new(raw), rotation: Rotation::new([0.0; 3]), clip, circle: Circle::new(r), k: 1.0, tx: 0.0, ty: 0.0 }
+        Projector {
+            raw: Box::new(raw),
+            rotation: Rotation::new([0.0; 3]),
+            clip,
+            circle: Circle::new(r),
+            k: 1.0,
+            tx: 0.0,
+            ty: 0.0,
+        }
     }
 
     /// Sets the rotation `[λ, φ, γ]` in degrees (d3's `projection.rotate`).
@@ -76,14 +89,19 @@ impl Projector {
     /// `[[x0, y0], [x1, y1]]` as much as it can, centred.
     pub fn fit_extent(self, extent: [[f64; 2]; 2], region: LonLatBox) -> Projector {
         let mut p = self.scale(1.0).translate(0.0, 0.0);
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        let (mut x0, mut y0, mut x1, mut y1) = (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        );
         let n = 72;
         for i in 0..=n {
             for j in 0..=n {
                 let lon = region.west + (region.east - region.west) * i as f64 / n as f64;
                 let lat = region.south + (region.north - region.south) * j as f64 / n as f64;
                 // Nudge the box's own edges inwards so that a box edge on the cut stays on its side.
-                let lon = lon.clamp(region.west + 1e-6, region.east - 1e-6);
+                let lon = lon.max(region.west + 1e-6).min(region.east - 1e-6);
                 if let Some((x, y)) = p.project(lon, lat) {
                     x0 = x0.min(x);
                     x1 = x1.max(x);
@@ -129,7 +147,9 @@ impl Projector {
 
     /// Pixels back to degrees; `None` off the map.
     pub fn invert(&self, x: f64, y: f64) -> Option<(f64, f64)> {
-        let (l, p) = self.raw.inverse((x - self.tx) / self.k, (self.ty - y) / self.k)?;
+        let (l, p) = self
+            .raw
+            .inverse((x - self.tx) / self.k, (self.ty - y) / self.k)?;
         if let Clip::Circle(_) = self.clip {
             if !self.circle.inside((l, p)) {
                 return None;
@@ -139,6 +159,22 @@ impl Projector {
         Some((l.to_degrees(), p.to_degrees()))
     }
 
+    /// The outline of the visible sphere in pixels (a closed ring): the map's edge, for an ocean fill.
+    pub fn outline(&self) -> Vec<(f64, f64)> {
+        use std::f64::consts::{FRAC_PI_2, PI};
+        let n = 90;
+        let pts: Vec<Pt> = match self.clip {
+            Clip::Antimeridian => (0..=n)
+                .map(|k| (PI, -FRAC_PI_2 + PI * k as f64 / n as f64))
+                .chain((0..=n).map(|k| (-PI, FRAC_PI_2 - PI * k as f64 / n as f64)))
+                .collect(),
+            Clip::Circle(_) => (0..2 * n)
+                .map(|k| self.circle.at(PI * k as f64 / n as f64))
+                .collect(),
+        };
+        pts.into_iter().map(|p| self.raw_to_screen(p)).collect()
+    }
+
     /// Projects a closed ring (degrees): the clipped, closed rings in pixels (none if all is clipped).
     pub fn ring(&self, ring: &[[f64; 2]]) -> Vec<Vec<(f64, f64)>> {
         let pts: Vec<Pt> = ring.iter().map(|p| self.rotated(p[0], p[1])).collect();
@@ -146,7 +182,10 @@ impl Projector {
             Clip::Antimeridian => clip::ring_antimeridian(&pts),
             Clip::Circle(_) => self.circle.ring(&pts).into_iter().collect(),
         };
-        rings.into_iter().map(|r| r.into_iter().map(|p| self.raw_to_screen(p)).collect()).collect()
+        rings
+            .into_iter()
+            .map(|r| r.into_iter().map(|p| self.raw_to_screen(p)).collect())
+            .collect()
     }
 
     /// Projects a line (degrees): its clipped pieces in pixels.
@@ -156,7 +195,10 @@ impl Projector {
             Clip::Antimeridian => clip::line_antimeridian(&pts),
             Clip::Circle(_) => self.circle.line(&pts),
         };
-        parts.into_iter().map(|r| r.into_iter().map(|p| self.raw_to_screen(p)).collect()).collect()
+        parts
+            .into_iter()
+            .map(|r| r.into_iter().map(|p| self.raw_to_screen(p)).collect())
+            .collect()
     }
 }
 
@@ -165,6 +207,7 @@ mod tests {
     use super::super::*;
 
     /// d3-geo 3.1.1: `geoEqualEarthRaw(λ, φ)` for these radian inputs.
+    #[allow(clippy::approx_constant)]
     const D3_EQUAL_EARTH: [[f64; 4]; 5] = [
         [0.0, 0.0, 0.0, 0.0],
         [1.0, 0.5, 0.8107116912821046, 0.567481419934245],
@@ -174,14 +217,26 @@ mod tests {
     ];
 
     fn grid() -> impl Iterator<Item = (f64, f64)> {
-        (-17..=17).flat_map(|i| (-8..=8).map(move |j| ((i as f64 * 10.0).to_radians(), (j as f64 * 10.0).to_radians())))
+        (-17..=17).flat_map(|i| {
+            (-8..=8).map(move |j| {
+                (
+                    (i as f64 * 10.0).to_radians(),
+                    (j as f64 * 10.0).to_radians(),
+                )
+            })
+        })
     }
 
     fn round_trip(raw: &dyn Raw) {
         for (l, p) in grid() {
             let (x, y) = raw.forward(l, p);
-            let (l2, p2) = raw.inverse(x, y).unwrap_or_else(|| panic!("no inverse at {l} {p}"));
-            assert!((l - l2).abs() < 1e-9 && (p - p2).abs() < 1e-9, "{l},{p} -> {l2},{p2}");
+            let (l2, p2) = raw
+                .inverse(x, y)
+                .unwrap_or_else(|| panic!("no inverse at {l} {p}"));
+            assert!(
+                (l - l2).abs() < 1e-9 && (p - p2).abs() < 1e-9,
+                "{l},{p} -> {l2},{p2}"
+            );
         }
     }
 
@@ -199,7 +254,10 @@ mod tests {
     fn equal_earth_matches_d3() {
         for [l, p, x, y] in D3_EQUAL_EARTH {
             let (a, b) = EqualEarth.forward(l, p);
-            assert!((a - x).abs() < 1e-12 && (b - y).abs() < 1e-12, "{l},{p}: {a},{b} vs {x},{y}");
+            assert!(
+                (a - x).abs() < 1e-12 && (b - y).abs() < 1e-12,
+                "{l},{p}: {a},{b} vs {x},{y}"
+            );
         }
     }
 
@@ -232,7 +290,10 @@ mod tests {
             let (bx, by) = p.project(13.4, 52.5).unwrap();
             let (ox, oy) = p.project(13.4, 62.5).unwrap();
             assert!(oy < by, "{view}: north must be up");
-            assert!((0.0..1000.0).contains(&bx) && (0.0..600.0).contains(&by), "{view}: Berlin at {bx},{by}");
+            assert!(
+                (0.0..1000.0).contains(&bx) && (0.0..600.0).contains(&by),
+                "{view}: Berlin at {bx},{by}"
+            );
             let (lon, lat) = p.invert(ox, oy).unwrap();
             assert!((lon - 13.4).abs() < 1e-6 && (lat - 62.5).abs() < 1e-6);
         }

