@@ -63,8 +63,10 @@ pub fn tint(color: &str, amount: f64) -> String {
 /// One `<pattern>`: its id, and its children as (element, attributes).
 pub struct Pattern {
     pub id: String,
-    pub size: f64,
-    pub rotate: f64,
+    /// Tile size in SVG units.
+    pub size: u32,
+    /// Tile rotation in degrees.
+    pub rotate: i32,
     pub background: String,
     pub marks: Vec<(&'static str, Vec<(&'static str, String)>)>,
 }
@@ -74,16 +76,17 @@ pub fn patterns(alliances: &[Alliance], neutral: &str) -> Vec<Pattern> {
     let mut out = vec![];
     for a in alliances.iter().filter(|a| a.kind == AllianceKind::Alliance) {
         let c = a.color.clone();
-        let line = |w: f64, color: &str| ("rect", vec![("width", "8".into()), ("height", format!("{w}")), ("fill", color.to_string())]);
+        // Widths are text: float formatting would cost the wasm 20 KB.
+        let line = |w: &str, color: &str| ("rect", vec![("width", "8".into()), ("height", w.to_string()), ("fill", color.to_string())]);
         for status in STATUSES {
             let (size, rotate, background, marks) = match status {
                 Status::Member => continue,
-                Status::OutsideIntegratedCommand => (6.0, 0.0, c.clone(), vec![("circle", vec![("cx", "3".into()), ("cy", "3".into()), ("r", "1.1".into()), ("fill", tint(&c, 0.75))])]),
-                Status::Frozen => (4.0, 0.0, tint(&c, 0.6), vec![line(2.0, &c)]),
-                Status::Inactive => (8.0, 0.0, tint(&c, 0.55), vec![]),
-                Status::Suspended => (8.0, 0.0, neutral.to_string(), vec![line(2.0, &c)]),
-                Status::Signatory => (6.0, 45.0, neutral.to_string(), vec![line(3.0, &c)]),
-                Status::Applicant => (6.0, -45.0, neutral.to_string(), vec![line(1.5, &c)]),
+                Status::OutsideIntegratedCommand => (6, 0, c.clone(), vec![("circle", vec![("cx", "3".into()), ("cy", "3".into()), ("r", "1.1".into()), ("fill", tint(&c, 0.75))])]),
+                Status::Frozen => (4, 0, tint(&c, 0.6), vec![line("2", &c)]),
+                Status::Inactive => (8, 0, tint(&c, 0.55), vec![]),
+                Status::Suspended => (8, 0, neutral.to_string(), vec![line("2", &c)]),
+                Status::Signatory => (6, 45, neutral.to_string(), vec![line("3", &c)]),
+                Status::Applicant => (6, -45, neutral.to_string(), vec![line("1.5", &c)]),
             };
             out.push(Pattern { id: pattern_id(&a.id, status), size, rotate, background, marks });
         }

@@ -296,10 +296,17 @@ impl Topology {
     /// its name `properties.name` (else the id). Coordinates are snapped to a 10⁻⁶° grid; borders
     /// whose points are equal on that grid are stored once, as shared arcs.
     pub fn from_geojson(text: &str) -> Result<Topology, TopologyError> {
-        use geojson::{GeoJson, GeometryValue};
-        let gj: GeoJson = text
+        let gj: geojson::GeoJson = text
             .parse()
             .map_err(|e| TopologyError(format!("not valid GeoJSON: {e}")))?;
+        Topology::from_geojson_value(gj)
+    }
+
+    /// Like [`Topology::from_geojson`], from GeoJSON already parsed (in the
+    /// browser: `JSON.parse` then serde-wasm-bindgen, which keeps serde_json's
+    /// text parser out of the wasm).
+    pub fn from_geojson_value(gj: geojson::GeoJson) -> Result<Topology, TopologyError> {
+        use geojson::{GeoJson, GeometryValue};
         let GeoJson::FeatureCollection(fc) = gj else {
             return err("expected a GeoJSON FeatureCollection");
         };

@@ -84,13 +84,13 @@ impl BlocMap {
             None => Timeline::builtin(),
         };
         let topology = match &o.geojson {
-            Some(text) => Topology::from_geojson(text).map_err(err)?,
+            Some(text) => geojson_topology(text)?,
             None => Topology::builtin(),
         };
         let atlas = Atlas::new(timeline, topology).map_err(|e| JsError::new(&e))?;
         let date = o.date.unwrap_or_else(|| atlas.timeline().event_dates().last().copied().unwrap_or(atlas.timeline().first_date()));
         let doc = document()?;
-        let svg_el = svg(&doc, "svg", &[("class", "bm-svg"), ("viewBox", &format!("0 0 {WIDTH} {HEIGHT}")), ("role", "img")])?;
+        let svg_el = svg(&doc, "svg", &[("class", "bm-svg"), ("viewBox", "0 0 1000 620"), ("role", "img")])?;
         let mut map = BlocMap {
             root: element.clone(),
             paths: vec![],
@@ -148,7 +148,7 @@ impl BlocMap {
             });
             self.markers.push(match scene.markers.get(i).copied().flatten() {
                 Some((cx, cy, r)) => {
-                    let c = svg(&doc, "circle", &[("class", "bm-u bm-marker"), ("cx", &fmt1(cx)), ("cy", &fmt1(cy)), ("r", &fmt1(r)), ("data-unit", &unit.id)])?;
+                    let c = svg(&doc, "circle", &[("class", "bm-u bm-marker"), ("cx", &fixed1(cx)), ("cy", &fixed1(cy)), ("r", &fixed1(r)), ("data-unit", &unit.id)])?;
                     append(&markers_g, &c);
                     Some(c)
                 }
@@ -248,6 +248,19 @@ impl BlocMap {
     }
 }
 
-fn fmt1(v: f64) -> String {
-    format!("{:.1}", v)
+/// An embedder's GeoJSON text as a topology: parsed by the browser's JSON
+/// parser, then read into the `geojson` crate's types.
+fn geojson_topology(text: &str) -> Result<Topology, JsError> {
+    let value = js_sys::JSON::parse(text).map_err(|_| JsError::new("BlocMap option 'geojson': not valid JSON"))?;
+    let gj: geojson::GeoJson = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("BlocMap option 'geojson': not valid GeoJSON: {e}")))?;
+    Topology::from_geojson_value(gj).map_err(err)
+}
+
+/// `v` with one decimal, without the float formatting machinery (20 KB of wasm).
+fn fixed1(v: f64) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
 }
