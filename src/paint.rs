@@ -13,17 +13,6 @@
 
 use crate::timeline::{Alliance, AllianceKind, Status, Timeline, UnitView};
 
-/// Every status, strongest first.
-pub const STATUSES: [Status; 7] = [
-    Status::Member,
-    Status::OutsideIntegratedCommand,
-    Status::Frozen,
-    Status::Inactive,
-    Status::Suspended,
-    Status::Signatory,
-    Status::Applicant,
-];
-
 /// The attribute values a unit's path carries on a day.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct UnitAttrs<'a> {
@@ -78,7 +67,7 @@ pub fn patterns(alliances: &[Alliance], neutral: &str) -> Vec<Pattern> {
         let c = a.color.clone();
         // Widths are text: float formatting would cost the wasm 20 KB.
         let line = |w: &str, color: &str| ("rect", vec![("width", "8".into()), ("height", w.to_string()), ("fill", color.to_string())]);
-        for status in STATUSES {
+        for status in Status::ALL {
             let (size, rotate, background, marks) = match status {
                 Status::Member => continue,
                 Status::OutsideIntegratedCommand => (6, 0, c.clone(), vec![("circle", vec![("cx", "3".into()), ("cy", "3".into()), ("r", "1.1".into()), ("fill", tint(&c, 0.75))])]),
@@ -99,7 +88,7 @@ pub fn css(alliances: &[Alliance]) -> String {
     let mut s = String::new();
     for a in alliances.iter().filter(|a| a.kind == AllianceKind::Alliance) {
         s.push_str(&format!(".bm-u[data-alliance=\"{id}\"]{{fill:var(--bm-{id},{c})}}", id = a.id, c = a.color));
-        for status in STATUSES.iter().skip(1) {
+        for status in Status::ALL.iter().skip(1) {
             let attr = if status.is_formal_member() { "data-alliance" } else { "data-standing" };
             s.push_str(&format!(
                 ".bm-u[{attr}=\"{id}\"][data-status=\"{st}\"]{{fill:url(#{p})}}",
