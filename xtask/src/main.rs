@@ -3,7 +3,8 @@
 //! - `serve [--port N]`: install what is missing, build, serve `dist/` on 127.0.0.1.
 //! - `build`: the release wasm and the static site in `dist/`, with sizes.
 //! - `test`: install what is missing and run every test.
-//! - `data`: regenerate the embedded geometry from the npm packages.
+//! - `data [--check]`: regenerate the embedded geometry from the npm packages
+//!   (`--check`: fail if the committed file is stale).
 mod build;
 mod config;
 mod data;
@@ -45,7 +46,7 @@ fn dispatch(root: &PathBuf, args: &[String]) -> Result<(), String> {
             build::run_build(root, &config).map(|_| ())
         }
         Some("test") => test::run_all(root, &config),
-        Some("data") => data::run(root),
-        _ => Err("usage: cargo xtask serve [--port N] | build | test | data".into()),
+        Some("data") => data::run(root, args.iter().any(|a| a == "--check")),
+        _ => Err("usage: cargo xtask serve [--port N] | build | test | data [--check]".into()),
     }
 }

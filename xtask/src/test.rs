@@ -9,6 +9,10 @@ use std::process::Command;
 pub fn run_all(root: &Path, config: &Config) -> Result<(), String> {
     crate::install::for_test(root, &config.test.browsers)?;
     {
+        let _s = Step::new("embedded geometry is reproducible from its sources");
+        crate::data::run(root, true)?;
+    }
+    {
         let _s = Step::new("native tests (cargo test --workspace)");
         run(Command::new("cargo").args(["test", "--workspace", "--quiet"]).current_dir(root))?;
     }
