@@ -4,6 +4,8 @@
 //! - `build`: the release wasm and the static site in `dist/`, with sizes.
 //! - `test`: install what is missing and run every test.
 //! - `data`: regenerate the embedded geometry from the npm packages.
+//! - `bench [--rounds N]`: BlocMap against a d3-geo reference page in Chromium; prints a table.
+mod bench;
 mod build;
 mod config;
 mod data;
@@ -46,6 +48,7 @@ fn dispatch(root: &PathBuf, args: &[String]) -> Result<(), String> {
         }
         Some("test") => test::run_all(root, &config),
         Some("data") => data::run(root),
-        _ => Err("usage: cargo xtask serve [--port N] | build | test | data".into()),
+        Some("bench") => bench::run_bench(root, &config, &args[1..]),
+        _ => Err("usage: cargo xtask serve [--port N] | build | test | data | bench [--rounds N]".into()),
     }
 }
