@@ -42,8 +42,11 @@ const PAGES = {
 function readyProbe(selector) {
   window.__bench = { ready: null };
   const tick = () => {
-    if (document.querySelector(selector)) window.__bench.ready = performance.now();
-    else requestAnimationFrame(tick);
+    if (!document.querySelector(selector)) return requestAnimationFrame(tick);
+    window.__bench.ready = performance.now();
+    // When the largest file had arrived (the wasm, or the TopoJSON).
+    const big = performance.getEntriesByType('resource').sort((a, b) => b.encodedBodySize - a.encodedBodySize)[0];
+    window.__bench.biggest = big ? { name: new URL(big.name).pathname, end: big.responseEnd } : null;
   };
   requestAnimationFrame(tick);
 }
@@ -83,9 +86,15 @@ async function measure(browser, kind, { memory }) {
 
   await page.goto(p.url);
   await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000 });
-  const ready = await page.evaluate(() => window.__bench.ready);
+  const { ready, biggest } = await page.evaluate(() => window.__bench);
   await page.waitForLoadState('networkidle');
   const transfer = files.reduce((s, f) => s + f.bytes, 0);
+  // The page's own wasm instance: import() of the same URL gives the same
+  // module, and init() returns the instance it already has.
+  const wasmAtLoad = kind !== 'blocmap' ? null : await page.evaluate(async () => {
+    const wasm = await (await import('/pkg/blocmap.js')).default();
+    return wasm.memory.buffer.byteLength;
+  });
 
   // A real drag of the thumb across the whole track (right end to left end)
   // while a rAF loop records frame intervals.
@@ -97,8 +106,11 @@ async function measure(browser, kind, { memory }) {
   const y = box.y + box.height / 2;
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.evaluate(() => {
-    const b = (window.__frames = { times: [], inputs: 0, on: true });
-    document.addEventListener('input', () => b.inputs++, true);
+    // Frame intervals (rAF), and how long each input event's listeners ran
+    // (window capture listener before the page's, window bubble listener after).
+    const b = (window.__frames = { times: [], inputs: 0, on: true, start: 0, handler: 0 });
+    window.addEventListener('input', () => { b.inputs++; b.start = performance.now(); }, true);
+    window.addEventListener('input', () => { b.handler = Math.max(b.handler, performance.now() - b.start); });
     const loop = (t) => { if (b.on) { b.times.push(t); requestAnimationFrame(loop); } };
     requestAnimationFrame(loop);
   });
@@ -114,7 +126,7 @@ async function measure(browser, kind, { memory }) {
     b.on = false;
     const gaps = b.times.slice(1).map((t, i) => t - b.times[i]);
     return { maxFrame: Math.max(...gaps), over33: gaps.filter((g) => g > 33.4).length, frames: gaps.length,
-      inputs: b.inputs, endValue: Number(document.querySelector(sel).value), min: Number(document.querySelector(sel).min) };
+      inputs: b.inputs, maxHandler: b.handler, endValue: Number(document.querySelector(sel).value), min: Number(document.querySelector(sel).min) };
   }, p.slider);
 
   // Main-thread time per date change: M programmatic moves, each followed by a
@@ -139,15 +151,13 @@ async function measure(browser, kind, { memory }) {
 
   let mem = null;
   if (memory) {
-    // The page's own wasm instance: import() of the same URL gives the same
-    // module, and init() returns the instance it already has.
     mem = await page.evaluate(async ({ slider, n, range }) => {
       const mod = await import('/pkg/blocmap.js');
       const wasm = await mod.default();
       if (!wasm || !wasm.memory) throw new Error('init() did not return the wasm exports');
       const size = () => wasm.memory.buffer.byteLength;
       const s = document.querySelector(slider);
-      const out = { load: size() };
+      const out = { before: size() };
       let x = 1;
       for (let i = 1; i <= n; i++) {
         x = (x * 48271) % 2147483647;
@@ -159,10 +169,33 @@ async function measure(browser, kind, { memory }) {
       out.after = size();
       return out;
     }, { slider: p.slider, n: MEMORY_CHANGES, range });
+    mem.load = wasmAtLoad;
   }
+  // BlocMap only: the widget's own cost, without the host page (legend) or
+  // style/layout: a second BlocMap in a detached element, setDate over the
+  // same days, timed with performance.now().
+  let widget = null;
+  if (kind === 'blocmap') {
+    widget = await page.evaluate(async ({ seq }) => {
+      const mod = await import('/pkg/blocmap.js');
+      await mod.default();
+      const div = document.createElement('div');
+      const t0 = performance.now();
+      const map = new mod.BlocMap(div, { view: 'world' });
+      const t1 = performance.now();
+      for (const d of seq) map.setDate(mod.dateOfDay(d));
+      const t2 = performance.now();
+      for (let i = 0; i < seq.length; i++) map.legend('en');
+      const t3 = performance.now();
+      map.destroy();
+      map.free();
+      return { construct: t1 - t0, setDate: (t2 - t1) / seq.length, legend: (t3 - t2) / seq.length };
+    }, { seq });
+  }
+
   await context.close();
   if (errors.length) throw new Error(`${p.name}: page errors: ${errors.join('; ')}`);
-  return { transfer, files, ready, drag, change, mem };
+  return { transfer, files, ready, biggest, drag, change, widget, mem };
 }
 
 const median = (xs) => {
@@ -205,17 +238,19 @@ async function main() {
     '', 'no frame > 33 ms', over(B) === 0 ? 'pass' : 'FAIL']);
   const m = B[0].mem;
   const kb = (v) => (v / 1024).toFixed(0);
-  rows.push([`wasm memory (KB): after load → after 1,000 → after ${MEMORY_CHANGES.toLocaleString('en')} date changes`,
-    `${kb(m.load)} → ${kb(m.warm)} → ${kb(m.after)}`, 'n/a (no wasm)', '', 'no growth', m.after === m.load ? 'pass' : 'FAIL']);
+  rows.push([`wasm memory (KB): at load; before → after 1,000 → after ${MEMORY_CHANGES.toLocaleString('en')} more date changes`,
+    `${kb(m.load)}; ${kb(m.before)} → ${kb(m.warm)} → ${kb(m.after)}`, 'n/a (no wasm)', '', 'no growth', m.after === m.before && m.before === m.load ? 'pass' : 'FAIL']);
 
   const split = (runsOf) => ['script', 'style', 'layout'].map((k) => med(runsOf, (x) => x.change[k]).toFixed(2)).join(' / ');
   const files = (run) => run.files.filter((f) => f.bytes > 0)
     .map((f) => `${new URL(f.url).pathname} ${(f.bytes / 1024).toFixed(1)}`).join(', ');
   const notes = [
-    `Medians of ${ROUNDS} rounds, pages alternated, each load in a fresh context with the cache disabled; ${version}, headless; ${os.cpus().length} cores (${os.cpus()[0].model.trim()}), shared with other builds.`,
-    `Per date change, script / style / layout (ms): BlocMap ${split(B)}; reference ${split(R)}. The ${MOVES} days are the same pseudo-random days for both pages.`,
+    `Medians of ${ROUNDS} rounds, pages alternated, each load in a fresh context with the cache disabled; Chromium ${version}, headless, ${VIEWPORT.width}×${VIEWPORT.height}; ${os.cpus().length} cores (${os.cpus()[0].model.trim()}), shared with other builds.`,
+    `Per date change, script / style / layout (ms, main-thread CPU time from CDP Performance.getMetrics): BlocMap ${split(B)}; reference ${split(R)}. The ${MOVES} days are the same pseudo-random days for both pages.`,
     `Transfer per file (KB, round 1, with headers): BlocMap: ${files(B[0])}. Reference: ${files(R[0])}.`,
-    `Drag: ${DRAG_STEPS} mouse steps from the right end of the track to the left; BlocMap's slider fired ${med(B, (x) => x.drag.inputs)} input events (median). Headless frame timing is approximate (no real display, no GPU).`,
+    `Load: the largest file (${B[0].biggest.name}, ${R[0].biggest.name}) had arrived at ${med(B, (x) => x.biggest.end).toFixed(0)} ms and ${med(R, (x) => x.biggest.end).toFixed(0)} ms; the rest is compile + instantiate + drawing (BlocMap) or JSON parse + topojson + projection + DOM (reference).`,
+    `BlocMap's widget alone (a second BlocMap in a detached element, JS timer, same days): new BlocMap ${med(B, (x) => x.widget.construct).toFixed(1)} ms, setDate ${med(B, (x) => x.widget.setDate).toFixed(3)} ms, legend('en') ${med(B, (x) => x.widget.legend).toFixed(3)} ms per call.`,
+    `Drag: ${DRAG_STEPS} mouse steps from the right end of the track to the left (${med(B, (x) => x.drag.inputs)} and ${med(R, (x) => x.drag.inputs)} input events); frames counted over 33.4 ms, i.e. more than two 60 Hz vsyncs. Longest input-listener run (median of rounds): BlocMap ${med(B, (x) => x.drag.maxHandler).toFixed(1)} ms, reference ${med(R, (x) => x.drag.maxHandler).toFixed(1)} ms. Worst frame per round: BlocMap ${B.map((x) => x.drag.maxFrame.toFixed(0)).join(', ')}; reference ${R.map((x) => x.drag.maxFrame.toFixed(0)).join(', ')} ms. Headless frame timing is approximate (no display, no GPU, a loaded 2-core machine), and the reference's long frames show the noise floor.`,
   ];
   const failing = rows.filter((r) => r[5] === 'FAIL').map((r) => r[0]);
 
