@@ -5,7 +5,8 @@
 // - modern borders only (world-atlas countries-50m, ISO 3166 numeric ids);
 // - the Soviet Union is drawn as its 15 successor states, Czechoslovakia as
 //   Czechia + Slovakia; East Germany has no shape of its own (Germany is
-//   colored by the Federal Republic's NATO membership from 1955);
+//   colored by the Federal Republic's NATO membership from 1955); Greenland
+//   and the Faroe Islands, separate shapes in world-atlas, follow Denmark;
 // - a state is a member from `joined`/`rejoined` until `withdrew`,
 //   `ceased_to_exist`, `suspended` or the alliance's `dissolved`; signatories,
 //   frozen or inactive standings and statuses are not shown.
@@ -18,6 +19,7 @@ const SUCCESSORS = {
   SUN: ['ARM', 'AZE', 'BLR', 'EST', 'GEO', 'KAZ', 'KGZ', 'LVA', 'LTU', 'MDA', 'RUS', 'TJK', 'TKM', 'UKR', 'UZB'],
   CSK: ['CZE', 'SVK'],
   DDR: [],
+  DNK: ['DNK', 'GRL', 'FRO'],
 };
 const START = new Set(['joined', 'rejoined']);
 const END = new Set(['withdrew', 'ceased_to_exist', 'suspended']);
