@@ -5,6 +5,8 @@
 //! - `test`: install what is missing and run every test.
 //! - `data [--check]`: regenerate the embedded geometry from the npm packages
 //!   (`--check`: fail if the committed file is stale).
+//! - `bench [--rounds N]`: BlocMap against a d3-geo reference page in Chromium; prints a table.
+mod bench;
 mod build;
 mod config;
 mod data;
@@ -47,6 +49,7 @@ fn dispatch(root: &PathBuf, args: &[String]) -> Result<(), String> {
         }
         Some("test") => test::run_all(root, &config),
         Some("data") => data::run(root, args.iter().any(|a| a == "--check")),
-        _ => Err("usage: cargo xtask serve [--port N] | build | test | data [--check]".into()),
+        Some("bench") => bench::run_bench(root, &config, &args[1..]),
+        _ => Err("usage: cargo xtask serve [--port N] | build | test | data [--check] | bench [--rounds N]".into()),
     }
 }
