@@ -248,6 +248,13 @@ impl BlocMap {
     }
 }
 
+impl BlocMap {
+    /// The timeline and the day shown (for the reader exports in `reader.rs`).
+    pub(super) fn core(&self) -> (&Timeline, Date) {
+        (self.atlas.timeline(), self.date)
+    }
+}
+
 fn fmt1(v: f64) -> String {
     format!("{:.1}", v)
 }
