@@ -7,7 +7,7 @@ mod reader;
 mod widget;
 
 pub use api::{date_of_day, day_number, version, JsTimeline};
-pub use reader::{date_words, numerals};
+pub use reader::{add_years, date_words, numerals};
 pub use widget::BlocMap;
 
 use crate::date::Date;

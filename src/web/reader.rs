@@ -217,3 +217,17 @@ impl BlocMap {
         out
     }
 }
+
+/// The same day `years` later (earlier if negative); 29 February becomes 28 February.
+#[wasm_bindgen(js_name = addYears)]
+pub fn add_years(date: &str, years: i32) -> Result<String, JsError> {
+    let d = date_arg("addYears", date)?;
+    if !(-9999..=9999).contains(&years) {
+        return Err(JsError::new(&format!("addYears: {years} years is out of range")));
+    }
+    let y = d.year() + years;
+    if !(crate::date::MIN_YEAR..=crate::date::MAX_YEAR).contains(&y) {
+        return Err(JsError::new(&format!("addYears: year {y} is outside 0001-9999")));
+    }
+    Ok(d.add_years(years).to_string())
+}
