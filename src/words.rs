@@ -240,6 +240,9 @@ pub struct Mark {
     /// standing, or several
     /// states acting together (the 2022 Finnish and Swedish applications).
     pub major: bool,
+    /// Which label wins when two would overlap: 3 an alliance-level event
+    /// of a map alliance, 2 a change of members, 1 another major day, 0 minor.
+    pub rank: u8,
 }
 
 /// One mark per event day of the timeline, in order.
@@ -272,8 +275,17 @@ pub fn marks(t: &Timeline, lang: Lang, digits: Digits) -> Vec<Mark> {
                 now != was && [now, was].into_iter().flatten().any(Status::is_formal_member)
             });
             let states = events.iter().filter(|e| e.state.is_some() && map_alliance(&e.alliance)).count();
-            let major = members_change || member_status_change || states >= 2 || general.iter().any(|e| map_alliance(&e.alliance));
-            Mark { date, words: date_words(date, lang, digits), year: year(date, digits), caption, major }
+            let founding = general.iter().any(|e| map_alliance(&e.alliance));
+            let rank = if founding {
+                3
+            } else if members_change {
+                2
+            } else if member_status_change || states >= 2 {
+                1
+            } else {
+                0
+            };
+            Mark { date, words: date_words(date, lang, digits), year: year(date, digits), caption, major: rank > 0, rank }
         })
         .collect()
 }
@@ -369,6 +381,9 @@ mod tests {
             assert!(get(major).major, "{major} is a major event");
         }
         assert!(!get("2017-06-09").major, "the SCO is context only");
+        assert_eq!(get("1991-07-01").rank, 3);
+        assert_eq!(get("1999-03-12").rank, 2);
+        assert_eq!(get("1997-12-16").rank, 1);
         assert_eq!(get("1991-07-01").caption, "Warsaw Pact dissolved");
         assert!(get("2004-03-29").caption.ends_with(" …"));
         let ar = marks(&t, Lang::Ar, Digits::Arabic);

@@ -115,27 +115,33 @@ async function main() {
       if (m.day < minDay || m.day > maxDay) continue;
       const t = el('span', m.major ? 'bm-tick bm-major' : 'bm-tick');
       t.style.setProperty('--p', share(m.day));
+      t.dataset.date = m.date;
       ticks.append(t);
       if (m.major) {
         const l = el('span', 'bm-tick-label', m.year);
         l.style.setProperty('--p', share(m.day));
         l.dataset.date = m.date;
+        l.dataset.rank = m.rank;
         ticks.append(l);
       }
     }
     layoutLabels();
   }
 
-  /** Hides the labels that would overlap the one before them. */
+  /** Keeps the labels that fit, the highest-ranked first (and one per year). */
   function layoutLabels() {
     const width = ticks.clientWidth;
-    let last = -Infinity;
-    for (const l of ticks.querySelectorAll('.bm-tick-label')) {
-      l.hidden = false;
-      const x = 10 + Number(l.style.getPropertyValue('--p')) * (width - 20);
-      const w = l.offsetWidth || 32;
-      if (x - w / 2 < last + 6) { l.hidden = true; continue; }
-      last = x + w / 2;
+    const placed = [];
+    const years = new Set();
+    const labels = [...ticks.querySelectorAll('.bm-tick-label')];
+    for (const l of labels) l.hidden = false;
+    const sized = labels.map((l) => ({ l, x: 10 + Number(l.style.getPropertyValue('--p')) * (width - 20), w: l.offsetWidth || 32 }));
+    sized.sort((a, b) => b.l.dataset.rank - a.l.dataset.rank || a.x - b.x);
+    for (const s of sized) {
+      const lo = s.x - s.w / 2 - 4, hi = s.x + s.w / 2 + 4;
+      if (years.has(s.l.textContent) || placed.some(([a, b]) => lo < b && hi > a)) { s.l.hidden = true; continue; }
+      placed.push([lo, hi]);
+      years.add(s.l.textContent);
     }
   }
   new ResizeObserver(layoutLabels).observe(ticks);
@@ -239,7 +245,7 @@ async function main() {
     document.documentElement.classList.toggle('bm-is-playing', playing);
   }
   function step() {
-    const next = marks.find((m) => m.day > state.day && m.day <= maxDay);
+    const next = marks.find((m) => m.day > state.day && m.day <= maxDay && m.caption);
     if (!next) { show(maxDay, { now: true }); pause(); return; }
     show(next.day, { now: true });
     timer = setTimeout(step, stepMs());

@@ -29,6 +29,7 @@ struct MarkOut {
     year: String,
     caption: String,
     major: bool,
+    rank: u8,
 }
 
 #[derive(Serialize)]
@@ -108,12 +109,13 @@ impl BlocMap {
     }
 
     /// One mark per event day for the time axis and for play:
-    /// `[{date, day, words, year, caption, major}]` (`day` as in `dayNumber`).
+    /// `[{date, day, words, year, caption, major, rank}]` (`day` as in `dayNumber`;
+    /// `rank` 3-0 says which label to keep when two would overlap).
     pub fn marks(&self, lang: &str, digits: &str) -> Result<JsValue, JsError> {
         let (t, _) = self.core();
         let out: Vec<MarkOut> = words::marks(t, Lang::parse(lang), Digits::parse(digits))
             .into_iter()
-            .map(|m| MarkOut { date: m.date.to_string(), day: m.date.days(), words: m.words, year: m.year, caption: m.caption, major: m.major })
+            .map(|m| MarkOut { date: m.date.to_string(), day: m.date.days(), words: m.words, year: m.year, caption: m.caption, major: m.major, rank: m.rank })
             .collect();
         to_js(&out)
     }
