@@ -123,7 +123,8 @@ impl BlocMap {
     /// What a territory unit shows on the shown day: `{unit, state, name,
     /// dateWords, standings: [{alliance, name, kind, status, since,
     /// sinceWords, sources}], history: [{date, words, alliance, kind,
-    /// caption, sources}]}` (the owning state's events, oldest first).
+    /// caption, sources}]}` (the owning state's events up to the shown day,
+    /// oldest first).
     pub fn details(&self, unit: &str, lang: &str, digits: &str) -> Result<JsValue, JsError> {
         let (t, date) = self.core();
         let (lang, digits) = (Lang::parse(lang), Digits::parse(digits));
@@ -147,6 +148,7 @@ impl BlocMap {
             .history(state)
             .map_err(err)?
             .into_iter()
+            .filter(|e| e.date <= date)
             .map(|e: &Event| HistoryOut {
                 date: e.date.to_string(),
                 words: words::date_words(e.date, lang, digits),
