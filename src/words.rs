@@ -290,6 +290,50 @@ pub fn marks(t: &Timeline, lang: Lang, digits: Digits) -> Vec<Mark> {
         .collect()
 }
 
+/// How one alliance's formal members differ between two days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diff {
+    /// Alliance id.
+    pub alliance: String,
+    /// Its short name in the language.
+    pub name: String,
+    /// `n members` on the first day, in words.
+    pub before: String,
+    /// `n members` on the second day, in words.
+    pub after: String,
+    /// Names of the states that are members on the second day only, sorted.
+    pub joined: Vec<String>,
+    /// Names of the states that are members on the first day only, sorted.
+    pub left: Vec<String>,
+}
+
+/// The members of each map alliance on `from` against `to` (either order):
+/// who joined, who left. Alliances with members on neither day are left out.
+pub fn compare(t: &Timeline, from: Date, to: Date, lang: Lang, digits: Digits) -> Vec<Diff> {
+    let mut out = vec![];
+    for a in t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
+        let was = t.members_at(&a.id, from).unwrap_or_default();
+        let now = t.members_at(&a.id, to).unwrap_or_default();
+        if was.is_empty() && now.is_empty() {
+            continue;
+        }
+        let names = |xs: Vec<&str>| {
+            let mut v: Vec<String> = xs.into_iter().map(|s| state_name(t, s, lang).to_string()).collect();
+            v.sort();
+            v
+        };
+        out.push(Diff {
+            alliance: a.id.clone(),
+            name: alliance_name(t, &a.id, lang, true),
+            before: members(was.len(), lang, digits),
+            after: members(now.len(), lang, digits),
+            joined: names(now.iter().copied().filter(|s| !was.contains(s)).collect()),
+            left: names(was.iter().copied().filter(|s| !now.contains(s)).collect()),
+        });
+    }
+    out
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -389,5 +433,22 @@ mod tests {
         let ar = marks(&t, Lang::Ar, Digits::Arabic);
         assert_eq!(ar[0].year, "١٩٤٩");
         assert!(!ar[0].caption.is_empty());
+    }
+
+    #[test]
+    fn compare_lists_who_joined_and_who_left() {
+        let t = Timeline::builtin();
+        let diff = compare(&t, d("1990-01-01"), d("2000-01-01"), Lang::En, Digits::Latin);
+        let nato = diff.iter().find(|x| x.alliance == "NATO").unwrap();
+        assert_eq!(nato.before, "16 members");
+        assert_eq!(nato.after, "19 members");
+        assert_eq!(nato.joined, ["Czechia", "Hungary", "Poland"]);
+        assert!(nato.left.is_empty());
+        let wp = diff.iter().find(|x| x.alliance == "WARSAW_PACT").unwrap();
+        assert_eq!(wp.after, "0 members");
+        assert!(wp.left.iter().any(|s| s == "Poland"));
+        let csto = diff.iter().find(|x| x.alliance == "CSTO").unwrap();
+        assert_eq!(csto.before, "0 members");
+        assert_eq!(csto.joined.len(), 6);
     }
 }

@@ -168,6 +168,7 @@ async function main() {
       if (e) li.querySelector('.bm-count').textContent = numerals(String(e.count), digits());
     }
     if (tableBox.open) renderTable();
+    if (compareBox.open) renderCompare();
   }
 
   let legendAt = new Map();
@@ -362,6 +363,37 @@ async function main() {
     wrap.replaceChildren(table);
   }
   tableBox.addEventListener('toggle', () => { if (tableBox.open) renderTable(); });
+
+  // Compare mode: the shown day against another, who joined and who left.
+  const compareBox = $('.bm-compare-box');
+  const compareDate = $('.bm-compare-date');
+  compareDate.min = FIRST;
+  compareDate.max = today;
+  function renderCompare() {
+    const out = $('.bm-compare-out');
+    if (!compareDate.value) compareDate.value = addYears(map.date(), -10) < FIRST ? FIRST : addYears(map.date(), -10);
+    let diff;
+    try { diff = map.compare(compareDate.value, state.lang, digits()); } catch { out.replaceChildren(); return; }
+    const [a, b] = [compareDate.value, map.date()].sort();
+    const head = el('p', 'bm-compare-head', S.fmt('compareHead', { other: dateWords(a, state.lang, digits()), shown: dateWords(b, state.lang, digits()) }));
+    const list = el('ul', 'bm-compare-list');
+    const flip = compareDate.value > map.date();
+    for (const d of diff) {
+      const li = el('li');
+      li.dataset.alliance = d.alliance;
+      const [joined, left] = flip ? [d.left, d.joined] : [d.joined, d.left];
+      const [before, after] = flip ? [d.after, d.before] : [d.before, d.after];
+      li.append(el('strong', null, d.name + ': '), document.createTextNode(S.fmt('compareCounts', { before, after })));
+      const sep = state.lang === 'ar' ? '، ' : ', ';
+      if (joined.length) li.append(el('div', 'bm-joined', S.fmt('joined', { list: joined.join(sep) })));
+      if (left.length) li.append(el('div', 'bm-left', S.fmt('left', { list: left.join(sep) })));
+      if (!joined.length && !left.length) li.append(el('div', null, S.unchanged));
+      list.append(li);
+    }
+    out.replaceChildren(head, list);
+  }
+  compareBox.addEventListener('toggle', () => { if (compareBox.open) renderCompare(); });
+  compareDate.addEventListener('change', renderCompare);
 
   function download(name, type, data) {
     const url = URL.createObjectURL(new Blob([data], { type }));

@@ -99,8 +99,33 @@ fn csv_field(text: &str) -> String {
     }
 }
 
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DiffOut {
+    alliance: String,
+    name: String,
+    before: String,
+    after: String,
+    joined: Vec<String>,
+    left: Vec<String>,
+}
+
 #[wasm_bindgen]
 impl BlocMap {
+    /// Each map alliance's members on `other` against the shown day:
+    /// `[{alliance, name, before, after, joined, left}]`, `before` and
+    /// `after` in words (`16 members`), `joined`/`left` state names. Both
+    /// orders work: an earlier `other` lists who joined since.
+    pub fn compare(&self, other: &str, lang: &str, digits: &str) -> Result<JsValue, JsError> {
+        let (t, date) = self.core();
+        let other = date_arg("compare", other)?;
+        let out: Vec<DiffOut> = words::compare(t, other, date, Lang::parse(lang), Digits::parse(digits))
+            .into_iter()
+            .map(|d| DiffOut { alliance: d.alliance, name: d.name, before: d.before, after: d.after, joined: d.joined, left: d.left })
+            .collect();
+        to_js(&out)
+    }
+
     /// The shown day in one sentence for a screen reader, e.g.
     /// `12 March 1999: NATO 19 members, +Czechia, Hungary, Poland; CSTO 9 members.`
     pub fn summary(&self, lang: &str, digits: &str) -> String {

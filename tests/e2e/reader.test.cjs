@@ -299,3 +299,18 @@ test('themes, the members table and the CSV of events', async () => {
   assert.match(svg, /Natural Earth/);
   await context.close();
 });
+
+test('compare mode lists who joined and who left between two dates', async () => {
+  const { page, context, errors } = await openMap(browser, { hash: '#date=2000-01-01' });
+  await page.click('.bm-compare-box summary');
+  await page.fill('.bm-compare-date', '1990-01-01');
+  await page.dispatchEvent('.bm-compare-date', 'change');
+  const nato = await page.textContent('.bm-compare-list [data-alliance="NATO"]');
+  assert.match(nato, /16 members → 19 members/);
+  assert.match(nato, /Joined: Czechia, Hungary, Poland/);
+  assert.match(await page.textContent('.bm-compare-list [data-alliance="WARSAW_PACT"]'), /Left: .*Poland/);
+  await page.selectOption('.bm-lang', 'ar');
+  assert.match(await page.textContent('.bm-compare-list [data-alliance="NATO"]'), /انضمت: .*بولندا/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
