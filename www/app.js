@@ -414,7 +414,8 @@ async function main() {
     const clone = src.cloneNode(true);
     const cs = getComputedStyle(box);
     const root = getComputedStyle(document.documentElement);
-    const W = 1000, top = 56, H = 620 + top + 110;
+    const rows = [...legendAt.values()].filter((e) => e.kind === 'alliance').length;
+    const W = 1000, top = 56, H = 620 + top + 22 * rows + 44;
     const out = document.createElementNS(NS, 'svg');
     out.setAttribute('xmlns', NS);
     out.setAttribute('viewBox', `0 0 ${W} ${H}`);
@@ -422,7 +423,8 @@ async function main() {
     out.setAttribute('height', String(H));
     out.setAttribute('direction', document.documentElement.dir);
     const vars = ['--bm-neutral', '--bm-sea', '--bm-border', '--bm-inner', '--bm-ink', '--bm-muted', ...alliances.map((a) => `--bm-${a}`)];
-    out.setAttribute('style', vars.map((v) => `${v}:${root.getPropertyValue(v) || cs.getPropertyValue(v)}`).join(';')
+    const set = vars.map((v) => [v, (root.getPropertyValue(v) || cs.getPropertyValue(v)).trim()]).filter(([, x]) => x);
+    out.setAttribute('style', set.map(([v, x]) => `${v}:${x}`).join(';')
       + `;font-family:${root.fontFamily};background:${root.getPropertyValue('--bm-bg')}`);
     const bg = document.createElementNS(NS, 'rect');
     bg.setAttribute('width', String(W)); bg.setAttribute('height', String(H)); bg.setAttribute('fill', root.getPropertyValue('--bm-bg'));
