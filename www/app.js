@@ -161,6 +161,7 @@ async function main() {
     label.textContent = words;
     slider.setAttribute('aria-valuetext', words);
     svg()?.setAttribute('aria-label', S.fmt('map', { date: words }));
+    box.setAttribute('aria-label', S.fmt('map', { date: words }));
     const m = marks.find((k) => k.date === date);
     caption.textContent = m ? m.caption : '';
     for (const li of legend.querySelectorAll('li')) {
