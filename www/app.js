@@ -91,6 +91,7 @@ async function main() {
     html.dir = pack.dir;
     html.dataset.digits = digits();
     document.title = pack.docTitle;
+    html.classList.remove('bm-lang-pending');
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = S.get(e.dataset.i18n);
     for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', S.get(e.dataset.i18nLabel));
     langSelect.value = state.lang;
@@ -701,6 +702,7 @@ async function main() {
 }
 
 main().catch((e) => {
+  document.documentElement.classList.remove('bm-lang-pending');
   const box = document.querySelector('#map');
   box.removeAttribute('aria-busy');
   const pack = LANGS[document.documentElement.lang] || en;
