@@ -563,6 +563,15 @@ async function main() {
     }
     return boxes;
   }
+  const names = new Map();
+  /** A state's name in the page's language (from the core, cached per language and day). */
+  function stateNameOf(code, unit) {
+    const k = `${state.lang}|${map.date()}|${code}`;
+    if (!names.has(k)) {
+      try { names.set(k, map.details(unit, state.lang, digits()).name); } catch { names.set(k, code); }
+    }
+    return names.get(k);
+  }
   function focusOn(code, boxes) {
     focusState = code;
     for (const p of box.querySelectorAll('.bm-kfocus')) p.classList.remove('bm-kfocus');
@@ -603,6 +612,16 @@ async function main() {
         if (s < score) { score = s; best = k; }
       }
       if (best) focusOn(best, boxes);
+    } else if (e.key.length === 1 && /\p{L}/u.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Type-ahead: a letter goes to the next state (in view) whose name starts with it.
+      e.preventDefault();
+      const boxes = stateBoxes();
+      const named = [...boxes.keys()].map((k) => [k, stateNameOf(k, boxes.get(k).unit)]).sort((a, b) => a[1].localeCompare(b[1], state.lang));
+      const key = e.key.toLocaleLowerCase(state.lang);
+      const hits = named.filter(([, n]) => n.toLocaleLowerCase(state.lang).replace(/^(al-|ال)/, '').startsWith(key) || n.toLocaleLowerCase(state.lang).startsWith(key));
+      if (!hits.length) return;
+      const i = hits.findIndex(([k]) => k === focusState);
+      focusOn(hits[(i + 1) % hits.length][0], boxes);
     } else if ((e.key === 'Enter' || e.key === ' ') && focusState) {
       e.preventDefault();
       const b = stateBoxes().get(focusState);

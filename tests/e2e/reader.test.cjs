@@ -199,8 +199,18 @@ test('the map is one focusable group: arrows move between states, Enter opens de
   assert.notEqual(second, first);
   const focused = await page.$$eval('.bm-kfocus', (n) => [...new Set(n.map((e) => e.dataset.state))]);
   assert.deepEqual(focused, [second]);
+  // Type-ahead reaches any state: P goes through the states whose names start with P, in order.
+  const seen = [];
+  for (let i = 0; i < 6 && seen.at(-1) !== 'PRT'; i++) {
+    await page.keyboard.press('p');
+    seen.push(await page.getAttribute('#map', 'data-focus-state'));
+    assert.match(await page.textContent('#bm-focus-live'), /^P/);
+  }
+  assert.deepEqual(seen.slice(-2), ['POL', 'PRT'], seen.join(' '));
+  assert.match(await page.textContent('#bm-focus-live'), /^Portugal: .*NATO.*member/);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#bm-tip[role="dialog"]:not([hidden])');
+  assert.match(await page.textContent('#bm-tip'), /Portugal/);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'bm-tip');
   await page.keyboard.press('Escape');
   await page.waitForSelector('#bm-tip', { state: 'hidden' });

@@ -21,7 +21,7 @@ export default {
   loadFailed: 'The map could not be loaded: {error}',
   noscript: 'This map needs JavaScript and WebAssembly.',
   map: 'Map of military alliances on {date}',
-  mapHelp: 'Hover or tap a country for details. On the map, arrow keys move between countries, Enter shows details, Escape closes them.',
+  mapHelp: 'Hover or tap a country for details. On the map, arrow keys move between countries, a letter jumps to a country, Enter shows details, Escape closes them.',
   timeControls: 'Time',
   date: 'Date',
   dateField: 'Go to date',
