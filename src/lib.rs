@@ -19,6 +19,7 @@ pub mod projection;
 pub mod render;
 pub mod timeline;
 pub mod topology;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

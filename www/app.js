@@ -1,56 +1,730 @@
-// The host page: binds the slider and the legend to the BlocMap core.
-// Everything the core knows (dates, membership, borders) is asked of it.
-import init, { BlocMap, dayNumber, dateOfDay } from './pkg/blocmap.js';
+// The host page: binds the controls to the BlocMap core. Everything the core
+// knows (dates in words, numerals, names, summaries, captions, membership)
+// is asked of it; this file only lays things out and handles input.
+import init, { BlocMap, dayNumber, dateOfDay, dateWords, addYears, numerals } from './pkg/blocmap.js';
+import en from './lang/en.js';
+import ar from './lang/ar.js';
+import { el, fillTip, placeTip, sourceLink } from './tip.js';
+
+/** One strings file per language; a third language is a file and a line here. */
+const LANGS = { en, ar };
+const VIEWS = ['world', 'europe', 'arctic'];
+const THEMES = ['auto', 'light', 'dark'];
+const DIGITS = ['latn', 'arab'];
+/** Snap to an event day when a drag ends this close to one (share of the range). */
+const SNAP = 0.006;
+const FIRST = '1949-04-04';
+const STATUS_STYLES = ['member', 'outside_integrated_command', 'frozen', 'inactive', 'suspended', 'signatory', 'applicant'];
 
 const $ = (sel) => document.querySelector(sel);
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+/** A strings object with `fmt(key, vars)` for `{name}` placeholders. */
+function strings(pack) {
+  const path = (obj, key) => key.split('.').reduce((o, k) => (o == null ? o : o[k]), obj);
+  return Object.assign(Object.create(pack), {
+    get: (key) => path(pack, key) ?? path(en, key),
+    fmt: (key, vars = {}) => String(pack[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, k) => (k in vars ? vars[k] : `{${k}}`)),
+  });
+}
 
 async function main() {
   await init();
   const box = $('#map');
+  const stage = $('.bm-stage');
+  const tip = $('#bm-tip');
   const slider = $('.bm-slider');
+  const dateField = $('.bm-date');
   const label = $('.bm-date-label');
+  const caption = $('.bm-caption');
+  const summary = $('.bm-summary');
+  const focusLive = $('#bm-focus-live');
+  const ticks = $('.bm-ticks');
   const legend = $('.bm-legend');
+  const styles = $('.bm-styles');
+  const playBtn = $('.bm-play');
+  const tableBox = $('.bm-table-box');
   const today = new Date().toISOString().slice(0, 10);
 
   const map = new BlocMap(box, { date: today, view: 'world' });
   box.removeAttribute('aria-busy');
-  slider.min = String(dayNumber('1949-04-04'));
-  slider.max = String(dayNumber(today));
-  slider.value = slider.max;
+  const svg = () => box.querySelector('svg');
+  const minDay = dayNumber(FIRST);
+  const maxDay = dayNumber(today);
+  slider.min = String(minDay);
+  slider.max = String(maxDay);
+  dateField.min = FIRST;
+  dateField.max = today;
 
+  const alliances = map.legend('en').filter((e) => e.kind === 'alliance').map((e) => e.id);
+  const state = {
+    lang: 'en', digits: null, theme: 'auto', view: 'world', day: maxDay,
+    hidden: new Set(), highlight: null,
+  };
+  let S = strings(en);
+  let marks = [];
+  const digits = () => state.digits || S.digits;
+
+  // Per-alliance CSS for highlighting and hiding (ids come from the data).
+  const rules = el('style');
+  rules.textContent = alliances.map((id) => {
+    const q = CSS.escape(id);
+    return `.bm-map-box[data-hl="${q}"] .bm-u:not([data-standing="${q}"]):not([data-alliance="${q}"]){opacity:.22}`
+      + `.bm-map-box.bm-off-${q} .bm-u[data-standing="${q}"],.bm-map-box.bm-off-${q} .bm-u[data-alliance="${q}"]{fill:var(--bm-neutral)}`;
+  }).join('\n');
+  document.head.append(rules);
+
+  // ---- language -------------------------------------------------------
+  const langSelect = $('.bm-lang');
+  langSelect.replaceChildren(...Object.values(LANGS).map((p) => {
+    const o = el('option', null, p.languageName);
+    o.value = p.lang;
+    o.lang = p.lang;
+    return o;
+  }));
+
+  function applyLang() {
+    const pack = LANGS[state.lang];
+    S = strings(pack);
+    const html = document.documentElement;
+    html.lang = pack.lang;
+    html.dir = pack.dir;
+    html.dataset.digits = digits();
+    document.title = pack.docTitle;
+    html.classList.remove('bm-lang-pending');
+    for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = S.get(e.dataset.i18n);
+    for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', S.get(e.dataset.i18nLabel));
+    langSelect.value = state.lang;
+    $('.bm-digits').value = digits();
+    $('.bm-theme').value = state.theme;
+    marks = map.marks(state.lang, digits());
+    $('#bm-axis-help').textContent = S.fmt('axis', { first: marks.length ? marks[0].year : FIRST });
+    renderTicks();
+    renderLegend();
+    renderStyles();
+    setPlayButton();
+    showTexts();
+    announce(true);
+  }
+
+  // ---- the time axis ---------------------------------------------------
+  const share = (day) => (day - minDay) / (maxDay - minDay);
+
+  function renderTicks() {
+    ticks.replaceChildren();
+    for (const m of marks) {
+      if (m.day < minDay || m.day > maxDay) continue;
+      const t = el('span', m.major ? 'bm-tick bm-major' : 'bm-tick');
+      t.style.setProperty('--p', share(m.day));
+      t.dataset.date = m.date;
+      ticks.append(t);
+      if (m.major) {
+        const l = el('span', 'bm-tick-label', m.year);
+        l.style.setProperty('--p', share(m.day));
+        l.dataset.date = m.date;
+        l.dataset.rank = m.rank;
+        ticks.append(l);
+      }
+    }
+    layoutLabels();
+  }
+
+  /** Keeps the labels that fit, the highest-ranked first (and one per year). */
+  function layoutLabels() {
+    const width = ticks.clientWidth;
+    const placed = [];
+    const years = new Set();
+    const labels = [...ticks.querySelectorAll('.bm-tick-label')];
+    for (const l of labels) l.hidden = false;
+    const sized = labels.map((l) => ({ l, x: 10 + Number(l.style.getPropertyValue('--p')) * (width - 20), w: l.offsetWidth || 32 }));
+    sized.sort((a, b) => b.l.dataset.rank - a.l.dataset.rank || a.x - b.x);
+    for (const s of sized) {
+      const lo = s.x - s.w / 2 - 4, hi = s.x + s.w / 2 + 4;
+      if (years.has(s.l.textContent) || placed.some(([a, b]) => lo < b && hi > a)) { s.l.hidden = true; continue; }
+      placed.push([lo, hi]);
+      years.add(s.l.textContent);
+    }
+  }
+  new ResizeObserver(layoutLabels).observe(ticks);
+
+  // ---- showing a day ----------------------------------------------------
+  let announceTimer = 0;
+  function announce(now) {
+    clearTimeout(announceTimer);
+    const say = () => { summary.textContent = map.summary(state.lang, digits()); };
+    if (now) say(); else announceTimer = setTimeout(say, 600);
+  }
+
+  function showTexts() {
+    const date = map.date();
+    const words = dateWords(date, state.lang, digits());
+    label.value = words;
+    label.textContent = words;
+    slider.setAttribute('aria-valuetext', words);
+    svg()?.setAttribute('aria-label', S.fmt('map', { date: words }));
+    box.setAttribute('aria-label', S.fmt('map', { date: words }));
+    const m = marks.find((k) => k.date === date);
+    caption.textContent = m ? m.caption : '';
+    for (const li of legend.querySelectorAll('li')) {
+      const e = legendAt.get(li.dataset.alliance);
+      if (e) li.querySelector('.bm-count').textContent = numerals(String(e.count), digits());
+    }
+    if (tableBox.open) renderTable();
+    if (compareBox.open) renderCompare();
+  }
+
+  let legendAt = new Map();
+  /** Shows a day: the map, the slider, the date field, the texts. */
+  function show(day, { now = false } = {}) {
+    day = Math.min(maxDay, Math.max(minDay, Math.round(day)));
+    const date = dateOfDay(day);
+    map.setDate(date);
+    state.day = day;
+    slider.value = String(day);
+    dateField.value = date;
+    legendAt = new Map(map.legend(state.lang).map((e) => [e.id, e]));
+    showTexts();
+    announce(now);
+    refreshTip();
+    writeHash();
+  }
+
+  // Slider: a drag shows each day; when it ends near an event day it snaps.
+  let dragging = false;
+  slider.addEventListener('pointerdown', () => { dragging = true; pause(); });
+  slider.addEventListener('input', () => show(Number(slider.value)));
+  slider.addEventListener('change', () => {
+    if (!dragging) return;
+    dragging = false;
+    const day = Number(slider.value);
+    let best = null;
+    for (const m of marks) if (!best || Math.abs(m.day - day) < Math.abs(best.day - day)) best = m;
+    if (best && Math.abs(best.day - day) <= SNAP * (maxDay - minDay)) show(best.day, { now: true });
+  });
+
+  // Keyboard: arrows ±1 day, Shift+arrows ±1 year, PageUp/PageDown next and
+  // previous event, Home/End the ends. Left and right follow the axis: in
+  // a right-to-left page the past is on the right.
+  slider.addEventListener('keydown', (e) => {
+    const rtl = document.documentElement.dir === 'rtl';
+    const later = { ArrowRight: !rtl, ArrowLeft: rtl, ArrowUp: true, ArrowDown: false };
+    let day = state.day;
+    if (e.key in later) {
+      const sign = later[e.key] ? 1 : -1;
+      day = e.shiftKey ? dayNumber(addYears(dateOfDay(day), sign)) : day + sign;
+    } else if (e.key === 'PageUp') {
+      const next = marks.find((m) => m.day > state.day);
+      day = next ? next.day : maxDay;
+    } else if (e.key === 'PageDown') {
+      const prev = [...marks].reverse().find((m) => m.day < state.day);
+      day = prev ? prev.day : minDay;
+    } else if (e.key === 'Home') {
+      day = minDay;
+    } else if (e.key === 'End') {
+      day = maxDay;
+    } else {
+      return;
+    }
+    e.preventDefault();
+    pause();
+    show(day);
+  });
+
+  dateField.addEventListener('change', () => {
+    let day;
+    try { day = dayNumber(dateField.value); } catch { dateField.value = map.date(); return; }
+    if (day < minDay || day > maxDay) { dateField.value = map.date(); return; }
+    pause();
+    show(day, { now: true });
+  });
+
+  // ---- play -------------------------------------------------------------
+  let timer = 0;
+  let playing = false;
+  const stepMs = () => (reducedMotion.matches ? 4000 : 1600);
+  function setPlayButton() {
+    playBtn.classList.toggle('bm-playing', playing);
+    playBtn.querySelector('.bm-play-text').textContent = playing ? S.pause : S.play;
+    document.documentElement.classList.toggle('bm-is-playing', playing);
+  }
+  function step() {
+    const next = marks.find((m) => m.day > state.day && m.day <= maxDay && m.caption);
+    if (!next) { show(maxDay, { now: true }); pause(); return; }
+    show(next.day, { now: true });
+    timer = setTimeout(step, stepMs());
+  }
+  function play() {
+    playing = true;
+    setPlayButton();
+    const last = marks.length ? marks[marks.length - 1].day : maxDay;
+    if (state.day >= Math.min(last, maxDay)) show(minDay, { now: true });
+    timer = setTimeout(step, reducedMotion.matches ? 1500 : 500);
+  }
+  function pause() {
+    clearTimeout(timer);
+    if (!playing) return;
+    playing = false;
+    setPlayButton();
+  }
+  playBtn.addEventListener('click', () => (playing ? pause() : play()));
+
+  // ---- legend -------------------------------------------------------------
   function renderLegend() {
     legend.replaceChildren();
-    for (const entry of map.legend('en')) {
+    legendAt = new Map(map.legend(state.lang).map((e) => [e.id, e]));
+    for (const entry of legendAt.values()) {
       if (entry.kind !== 'alliance') continue;
-      const li = document.createElement('li');
+      const li = el('li');
       li.dataset.alliance = entry.id;
-      const swatch = document.createElement('span');
-      swatch.className = 'bm-swatch';
+      const show = el('input', 'bm-show');
+      show.type = 'checkbox';
+      show.checked = !state.hidden.has(entry.id);
+      show.setAttribute('aria-label', S.fmt('show', { name: entry.name }));
+      show.addEventListener('change', () => {
+        if (show.checked) state.hidden.delete(entry.id); else state.hidden.add(entry.id);
+        applyHidden();
+        writeHash();
+      });
+      const btn = el('button', 'bm-hl-btn');
+      btn.type = 'button';
+      btn.setAttribute('aria-pressed', String(state.highlight === entry.id));
+      btn.title = S.fmt('highlight', { name: entry.name });
+      const swatch = el('span', 'bm-swatch');
       swatch.style.background = `var(--bm-${entry.id}, ${entry.color})`;
-      const name = document.createElement('span');
-      name.textContent = entry.name;
-      const count = document.createElement('span');
-      count.className = 'bm-count';
-      count.textContent = String(entry.count);
-      li.append(swatch, name, count);
+      btn.append(swatch, el('span', 'bm-name', entry.name), el('span', 'bm-count', numerals(String(entry.count), digits())));
+      btn.addEventListener('click', () => {
+        state.highlight = state.highlight === entry.id ? null : entry.id;
+        applyHighlight();
+      });
+      li.append(show, btn);
       legend.append(li);
     }
   }
-
-  function show(day) {
-    const date = dateOfDay(day);
-    map.setDate(date);
-    label.value = date;
-    slider.setAttribute('aria-valuetext', date);
-    renderLegend();
+  function applyHighlight() {
+    if (state.highlight) box.dataset.hl = state.highlight; else delete box.dataset.hl;
+    for (const b of legend.querySelectorAll('li')) {
+      b.querySelector('.bm-hl-btn').setAttribute('aria-pressed', String(b.dataset.alliance === state.highlight));
+    }
+  }
+  function applyHidden() {
+    for (const id of alliances) box.classList.toggle(`bm-off-${id}`, state.hidden.has(id));
+    for (const li of legend.querySelectorAll('li')) li.querySelector('.bm-show').checked = !state.hidden.has(li.dataset.alliance);
   }
 
-  slider.addEventListener('input', () => show(Number(slider.value)));
-  show(Number(slider.value));
+  /** The meaning of each status style, drawn with the map's own patterns. */
+  function renderStyles() {
+    styles.replaceChildren();
+    const a = alliances[0];
+    const color = legendAt.get(a)?.color || '#888888';
+    const NS = 'http://www.w3.org/2000/svg';
+    for (const st of [...STATUS_STYLES, 'neutral']) {
+      const li = el('li');
+      li.dataset.status = st;
+      const s = document.createElementNS(NS, 'svg');
+      s.setAttribute('class', 'bm-style-swatch');
+      s.setAttribute('viewBox', '0 0 24 16');
+      s.setAttribute('aria-hidden', 'true');
+      const r = document.createElementNS(NS, 'rect');
+      r.setAttribute('width', '24');
+      r.setAttribute('height', '16');
+      r.setAttribute('class', 'bm-style-rect');
+      r.style.fill = st === 'member' ? `var(--bm-${a}, ${color})` : st === 'neutral' ? 'var(--bm-neutral)' : `url(#bm-${a}-${st})`;
+      s.append(r);
+      li.append(s, el('span', null, S.styles[st]));
+      styles.append(li);
+    }
+  }
+
+  // ---- data table and downloads --------------------------------------------
+  function renderTable() {
+    const wrap = $('.bm-table-wrap');
+    const rows = map.members(state.lang, digits());
+    const table = el('table', 'bm-table');
+    table.append(el('caption', null, S.fmt('tableCaption', { date: label.textContent })));
+    const head = el('tr');
+    for (const k of ['alliance', 'state', 'status', 'since', 'source']) {
+      const th = el('th', null, S.columns[k]);
+      th.scope = 'col';
+      head.append(th);
+    }
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    for (const r of rows) {
+      const tr = el('tr');
+      tr.dataset.state = r.state;
+      tr.dataset.alliance = r.alliance;
+      const src = el('td');
+      r.sources.forEach((u, i) => { if (i) src.append(document.createTextNode(', ')); src.append(sourceLink(u)); });
+      tr.append(el('td', null, r.allianceName), el('th', null, r.name), el('td', null, S.statuses[r.status] || r.status),
+        el('td', null, r.sinceWords), src);
+      tr.children[1].scope = 'row';
+      body.append(tr);
+    }
+    table.append(thead, body);
+    wrap.replaceChildren(table);
+  }
+  tableBox.addEventListener('toggle', () => { if (tableBox.open) renderTable(); });
+
+  // Compare mode: the shown day against another, who joined and who left.
+  const compareBox = $('.bm-compare-box');
+  const compareDate = $('.bm-compare-date');
+  compareDate.min = FIRST;
+  compareDate.max = today;
+  function renderCompare() {
+    const out = $('.bm-compare-out');
+    if (!compareDate.value) compareDate.value = addYears(map.date(), -10) < FIRST ? FIRST : addYears(map.date(), -10);
+    let diff;
+    try { diff = map.compare(compareDate.value, state.lang, digits()); } catch { out.replaceChildren(); return; }
+    const [a, b] = [compareDate.value, map.date()].sort();
+    const head = el('p', 'bm-compare-head', S.fmt('compareHead', { other: dateWords(a, state.lang, digits()), shown: dateWords(b, state.lang, digits()) }));
+    const list = el('ul', 'bm-compare-list');
+    const flip = compareDate.value > map.date();
+    for (const d of diff) {
+      const li = el('li');
+      li.dataset.alliance = d.alliance;
+      const [joined, left] = flip ? [d.left, d.joined] : [d.joined, d.left];
+      const [before, after] = flip ? [d.after, d.before] : [d.before, d.after];
+      li.append(el('strong', null, d.name + ': '), document.createTextNode(S.fmt('compareCounts', { before, after })));
+      const sep = state.lang === 'ar' ? '، ' : ', ';
+      if (joined.length) li.append(el('div', 'bm-joined', S.fmt('joined', { list: joined.join(sep) })));
+      if (left.length) li.append(el('div', 'bm-left', S.fmt('left', { list: left.join(sep) })));
+      if (!joined.length && !left.length) li.append(el('div', null, S.unchanged));
+      list.append(li);
+    }
+    out.replaceChildren(head, list);
+  }
+  compareBox.addEventListener('toggle', () => { if (compareBox.open) renderCompare(); });
+  compareDate.addEventListener('change', renderCompare);
+
+  function download(name, type, data) {
+    const url = URL.createObjectURL(new Blob([data], { type }));
+    const a = el('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+  $('.bm-csv').addEventListener('click', () => download('blocmap-events.csv', 'text/csv', map.eventsCsv()));
+
+  /** The map as a standalone SVG with title, date, legend and source line. */
+  function exportSvg() {
+    const NS = 'http://www.w3.org/2000/svg';
+    const src = svg();
+    const clone = src.cloneNode(true);
+    const cs = getComputedStyle(box);
+    const root = getComputedStyle(document.documentElement);
+    const rows = [...legendAt.values()].filter((e) => e.kind === 'alliance').length;
+    const W = 1000, top = 56, H = 620 + top + 22 * rows + 44;
+    const out = document.createElementNS(NS, 'svg');
+    out.setAttribute('xmlns', NS);
+    out.setAttribute('viewBox', `0 0 ${W} ${H}`);
+    out.setAttribute('width', String(W));
+    out.setAttribute('height', String(H));
+    out.setAttribute('direction', document.documentElement.dir);
+    const vars = ['--bm-neutral', '--bm-sea', '--bm-border', '--bm-inner', '--bm-ink', '--bm-muted', ...alliances.map((a) => `--bm-${a}`)];
+    const set = vars.map((v) => [v, (root.getPropertyValue(v) || cs.getPropertyValue(v)).trim()]).filter(([, x]) => x);
+    out.setAttribute('style', set.map(([v, x]) => `${v}:${x}`).join(';')
+      + `;font-family:${root.fontFamily};background:${root.getPropertyValue('--bm-bg')}`);
+    const bg = document.createElementNS(NS, 'rect');
+    bg.setAttribute('width', String(W)); bg.setAttribute('height', String(H)); bg.setAttribute('fill', root.getPropertyValue('--bm-bg'));
+    out.append(bg);
+    const rtl = document.documentElement.dir === 'rtl';
+    const text = (x, y, size, s, weight) => {
+      const t = document.createElementNS(NS, 'text');
+      t.setAttribute('x', String(rtl ? W - x : x)); t.setAttribute('y', String(y));
+      t.setAttribute('font-size', String(size)); t.setAttribute('fill', root.getPropertyValue('--bm-ink'));
+      if (weight) t.setAttribute('font-weight', weight);
+      t.setAttribute('text-anchor', 'start');
+      t.textContent = s;
+      out.append(t);
+      return t;
+    };
+    text(16, 30, 22, S.title, '700');
+    text(16, 50, 16, label.textContent);
+    clone.setAttribute('x', '0'); clone.setAttribute('y', String(top));
+    clone.setAttribute('width', String(W)); clone.setAttribute('height', '620');
+    const sea = document.createElementNS(NS, 'rect');
+    sea.setAttribute('y', String(top)); sea.setAttribute('width', String(W)); sea.setAttribute('height', '620'); sea.setAttribute('fill', root.getPropertyValue('--bm-sea'));
+    out.append(sea, clone);
+    // The page's own rules for units, borders and markers travel with it.
+    const style = document.createElementNS(NS, 'style');
+    style.textContent = '.bm-u{fill:var(--bm-neutral)}.bm-borders{fill:none;stroke:var(--bm-border);stroke-width:.6}'
+      + '.bm-inner{fill:none;stroke:var(--bm-inner);stroke-width:.35;stroke-dasharray:1.5 1.5}.bm-marker{stroke:var(--bm-border);stroke-width:.6}';
+    out.prepend(style);
+    let y = top + 620 + 28;
+    let x = 16;
+    for (const e of legendAt.values()) {
+      if (e.kind !== 'alliance') continue;
+      const sw = document.createElementNS(NS, 'rect');
+      sw.setAttribute('x', String(rtl ? W - x - 14 : x)); sw.setAttribute('y', String(y - 12));
+      sw.setAttribute('width', '14'); sw.setAttribute('height', '14'); sw.setAttribute('fill', root.getPropertyValue(`--bm-${e.id}`) || e.color);
+      out.append(sw);
+      text(x + 20, y, 14, `${e.name} (${numerals(String(e.count), digits())})`);
+      y += 22;
+    }
+    const src2 = text(16, H - 12, 12, S.source);
+    src2.setAttribute('fill', root.getPropertyValue('--bm-muted'));
+    return new XMLSerializer().serializeToString(out);
+  }
+  const fileBase = () => `blocmap-${map.date()}-${state.lang}`;
+  $('.bm-svg-export').addEventListener('click', () => download(fileBase() + '.svg', 'image/svg+xml', exportSvg()));
+  $('.bm-png-export').addEventListener('click', () => {
+    const img = new Image();
+    const url = URL.createObjectURL(new Blob([exportSvg()], { type: 'image/svg+xml' }));
+    img.onload = () => {
+      const c = document.createElement('canvas');
+      c.width = img.width * 2; c.height = img.height * 2;
+      const g = c.getContext('2d');
+      g.scale(2, 2);
+      g.drawImage(img, 0, 0);
+      URL.revokeObjectURL(url);
+      c.toBlob((b) => download(fileBase() + '.png', 'image/png', b), 'image/png');
+    };
+    img.src = url;
+  });
+  window.__bmExportSvg = exportSvg;
+
+  // ---- territory details: hover, tap, keyboard ------------------------------
+  let tipUnit = null;
+  let tipPinned = false;
+  let tipAt = null; // {x, y, above} in stage coordinates
+  const stagePoint = (cx, cy) => {
+    const r = stage.getBoundingClientRect();
+    return { x: cx - r.left, y: cy - r.top };
+  };
+  function openTip(unit, at, pinned) {
+    let d;
+    try { d = map.details(unit, state.lang, digits()); } catch { return; }
+    tipUnit = unit;
+    tipPinned = pinned;
+    tipAt = at;
+    fillTip(tip, d, S, { pinned, onClose: () => closeTip(true) });
+    tip.hidden = false;
+    placeTip(tip, stage, at.x, at.y, { above: at.above });
+  }
+  function closeTip(refocus) {
+    tip.hidden = true;
+    tip.replaceChildren();
+    tipUnit = null;
+    tipPinned = false;
+    if (refocus) box.focus();
+  }
+  function refreshTip() {
+    if (tipUnit && !tip.hidden) openTip(tipUnit, tipAt, tipPinned);
+  }
+  const unitOf = (target) => target.closest?.('[data-unit]');
+
+  box.addEventListener('pointermove', (e) => {
+    if (e.pointerType === 'touch' || tipPinned) return;
+    const u = unitOf(e.target);
+    if (!u) { if (!tip.hidden) closeTip(false); return; }
+    const at = stagePoint(e.clientX, e.clientY);
+    if (u.dataset.unit !== tipUnit || tip.hidden) openTip(u.dataset.unit, at, false);
+    else { tipAt = at; placeTip(tip, stage, at.x, at.y); }
+  });
+  box.addEventListener('pointerleave', () => { if (!tipPinned) closeTip(false); });
+  box.addEventListener('click', (e) => {
+    const u = unitOf(e.target);
+    if (!u) { if (tipPinned) closeTip(false); return; }
+    const touch = e.pointerType === 'touch' || (e.sourceCapabilities && e.sourceCapabilities.firesTouchEvents);
+    openTip(u.dataset.unit, { ...stagePoint(e.clientX, e.clientY), above: touch }, true);
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !tip.hidden) { const inTip = tip.contains(document.activeElement); closeTip(inTip || document.activeElement === box); }
+  });
+  document.addEventListener('pointerdown', (e) => {
+    if (tipPinned && !tip.contains(e.target) && !box.contains(e.target)) closeTip(false);
+  });
+
+  // Keyboard: the map is one focusable group; arrows move between states.
+  let focusState = null;
+  function stateBoxes() {
+    const boxes = new Map();
+    for (const p of box.querySelectorAll('[data-unit][data-state]')) {
+      const r = p.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const k = p.dataset.state;
+      const b = boxes.get(k);
+      if (!b) boxes.set(k, { l: r.left, t: r.top, r: r.right, b: r.bottom, unit: p.dataset.unit, area: r.width * r.height });
+      else {
+        b.l = Math.min(b.l, r.left); b.t = Math.min(b.t, r.top); b.r = Math.max(b.r, r.right); b.b = Math.max(b.b, r.bottom);
+        if (r.width * r.height > b.area) { b.unit = p.dataset.unit; b.area = r.width * r.height; }
+      }
+    }
+    const mr = box.getBoundingClientRect();
+    for (const [k, b] of boxes) {
+      // Only states at least partly in view.
+      if (b.r < mr.left || b.l > mr.right || b.b < mr.top || b.t > mr.bottom) boxes.delete(k);
+      b.x = (Math.max(b.l, mr.left) + Math.min(b.r, mr.right)) / 2;
+      b.y = (Math.max(b.t, mr.top) + Math.min(b.b, mr.bottom)) / 2;
+    }
+    return boxes;
+  }
+  const names = new Map();
+  /** A state's name in the page's language (from the core, cached per language and day). */
+  function stateNameOf(code, unit) {
+    const k = `${state.lang}|${map.date()}|${code}`;
+    if (!names.has(k)) {
+      try { names.set(k, map.details(unit, state.lang, digits()).name); } catch { names.set(k, code); }
+    }
+    return names.get(k);
+  }
+  function focusOn(code, boxes) {
+    focusState = code;
+    for (const p of box.querySelectorAll('.bm-kfocus')) p.classList.remove('bm-kfocus');
+    if (!code) return;
+    for (const p of box.querySelectorAll(`[data-state="${CSS.escape(code)}"]`)) p.classList.add('bm-kfocus');
+    const b = boxes.get(code);
+    let d;
+    try { d = map.details(b.unit, state.lang, digits()); } catch { return; }
+    const standing = d.standings.length
+      ? d.standings.map((st) => S.fmt('standing', { alliance: st.name, status: S.statuses[st.status] || st.status, date: st.sinceWords })).join('; ')
+      : S.none;
+    focusLive.textContent = `${d.name}: ${standing}`;
+    box.dataset.focusState = code;
+  }
+  box.addEventListener('keydown', (e) => {
+    const dirs = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+    if (e.key in dirs) {
+      e.preventDefault();
+      const boxes = stateBoxes();
+      const cur = focusState && boxes.get(focusState);
+      if (!cur) {
+        const mr = box.getBoundingClientRect();
+        const cx = (mr.left + mr.right) / 2, cy = (mr.top + mr.bottom) / 2;
+        let best = null, bd = Infinity;
+        for (const [k, b] of boxes) { const dd = (b.x - cx) ** 2 + (b.y - cy) ** 2; if (dd < bd) { bd = dd; best = k; } }
+        focusOn(best, boxes);
+        return;
+      }
+      const [dx, dy] = dirs[e.key];
+      let best = null, score = Infinity;
+      for (const [k, b] of boxes) {
+        if (k === focusState) continue;
+        const vx = b.x - cur.x, vy = b.y - cur.y;
+        const along = vx * dx + vy * dy;
+        if (along <= 1) continue;
+        const perp = Math.abs(vx * dy - vy * dx);
+        const s = along + 2.5 * perp;
+        if (s < score) { score = s; best = k; }
+      }
+      if (best) focusOn(best, boxes);
+    } else if (e.key.length === 1 && /\p{L}/u.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Type-ahead: a letter goes to the next state (in view) whose name starts with it.
+      e.preventDefault();
+      const boxes = stateBoxes();
+      const named = [...boxes.keys()].map((k) => [k, stateNameOf(k, boxes.get(k).unit)]).sort((a, b) => a[1].localeCompare(b[1], state.lang));
+      const key = e.key.toLocaleLowerCase(state.lang);
+      const hits = named.filter(([, n]) => n.toLocaleLowerCase(state.lang).replace(/^(al-|ال)/, '').startsWith(key) || n.toLocaleLowerCase(state.lang).startsWith(key));
+      if (!hits.length) return;
+      const i = hits.findIndex(([k]) => k === focusState);
+      focusOn(hits[(i + 1) % hits.length][0], boxes);
+    } else if ((e.key === 'Enter' || e.key === ' ') && focusState) {
+      e.preventDefault();
+      const b = stateBoxes().get(focusState);
+      if (!b) return;
+      openTip(b.unit, stagePoint(b.x, b.y), true);
+      tip.focus();
+    }
+  });
+  box.addEventListener('blur', () => {
+    if (!tip.contains(document.activeElement)) for (const p of box.querySelectorAll('.bm-kfocus')) p.classList.remove('bm-kfocus');
+  });
+  box.addEventListener('focus', () => { if (focusState) focusOn(focusState, stateBoxes()); });
+
+  // ---- views, settings ------------------------------------------------------
+  function setView(view) {
+    if (!VIEWS.includes(view)) return false;
+    map.setView(view);
+    state.view = view;
+    for (const b of document.querySelectorAll('.bm-view')) b.setAttribute('aria-pressed', String(b.dataset.view === view));
+    svg()?.setAttribute('aria-label', S.fmt('map', { date: label.textContent }));
+    closeTip(false);
+    focusState = null;
+    return true;
+  }
+  for (const b of document.querySelectorAll('.bm-view')) {
+    b.addEventListener('click', () => { setView(b.dataset.view); writeHash(); });
+  }
+  function setTheme(theme) {
+    state.theme = theme;
+    document.documentElement.dataset.theme = theme;
+  }
+  langSelect.addEventListener('change', () => { state.lang = langSelect.value; state.digits = null; applyLang(); writeHash(); });
+  $('.bm-digits').addEventListener('change', (e) => {
+    state.digits = e.target.value === LANGS[state.lang].digits ? null : e.target.value;
+    applyLang();
+    writeHash();
+  });
+  $('.bm-theme').addEventListener('change', (e) => { setTheme(e.target.value); writeHash(); });
+
+  // ---- deep link: #date=1999-03-12&alliances=NATO,CSTO&lang=ar&view=europe ----
+  let hashTimer = 0;
+  let writing = false;
+  function hashText() {
+    const parts = [`date=${map.date()}`];
+    if (state.hidden.size) parts.push(`alliances=${alliances.filter((a) => !state.hidden.has(a)).join(',')}`);
+    parts.push(`lang=${state.lang}`, `view=${state.view}`);
+    if (state.digits) parts.push(`digits=${state.digits}`);
+    if (state.theme !== 'auto') parts.push(`theme=${state.theme}`);
+    return '#' + parts.join('&');
+  }
+  function writeHash() {
+    if (writing) return;
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      const h = hashText();
+      if (location.hash !== h) history.replaceState(null, '', h);
+    }, 250);
+  }
+  /** Applies the hash; each bad value is ignored and the map stays as it was. */
+  function applyHash() {
+    const p = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const bad = [];
+    writing = true;
+    try {
+      let langChanged = false;
+      if (p.has('lang')) {
+        if (p.get('lang') in LANGS) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
+      }
+      if (p.has('digits')) {
+        if (DIGITS.includes(p.get('digits'))) { state.digits = p.get('digits'); langChanged = true; } else bad.push('digits');
+      }
+      if (p.has('theme')) { if (THEMES.includes(p.get('theme'))) setTheme(p.get('theme')); else bad.push('theme'); }
+      if (p.has('view')) { if (!VIEWS.includes(p.get('view')) || !setView(p.get('view'))) bad.push('view'); }
+      if (p.has('alliances')) {
+        const want = p.get('alliances').split(',').map((s) => s.trim()).filter((a) => alliances.includes(a));
+        if (want.length) { state.hidden = new Set(alliances.filter((a) => !want.includes(a))); applyHidden(); } else bad.push('alliances');
+      }
+      if (langChanged) applyLang();
+      if (p.has('date')) {
+        let day = NaN;
+        try { day = dayNumber(p.get('date')); } catch { /* bad date */ }
+        if (day >= minDay && day <= maxDay) show(day, { now: true }); else bad.push('date');
+      }
+    } finally {
+      writing = false;
+    }
+    if (bad.length) console.warn(S.fmt('badLink', { what: bad.join(', ') }));
+  }
+  window.addEventListener('hashchange', applyHash);
+
+  legendAt = new Map(map.legend(state.lang).map((e) => [e.id, e]));
+  applyLang();
+  show(maxDay, { now: true });
+  if (location.hash.length > 1) applyHash();
+  document.documentElement.classList.add('bm-ready');
+  window.__bm = { map, show, state, marks: () => marks };
 }
 
 main().catch((e) => {
+  document.documentElement.classList.remove('bm-lang-pending');
   const box = document.querySelector('#map');
   box.removeAttribute('aria-busy');
-  box.textContent = 'The map could not be loaded: ' + (e && e.message ? e.message : e);
+  const pack = LANGS[document.documentElement.lang] || en;
+  box.textContent = strings(pack).fmt('loadFailed', { error: e && e.message ? e.message : String(e) });
+  console.error(e);
 });

@@ -3,9 +3,11 @@
 //! `Error` with a message and leaves existing objects as they were.
 mod api;
 mod dom;
+mod reader;
 mod widget;
 
 pub use api::{date_of_day, day_number, version, JsTimeline};
+pub use reader::{add_years, date_words, numerals};
 pub use widget::BlocMap;
 
 use crate::date::Date;

@@ -248,6 +248,13 @@ impl BlocMap {
     }
 }
 
+impl BlocMap {
+    /// The timeline and the day shown (for the reader exports in `reader.rs`).
+    pub(super) fn core(&self) -> (&Timeline, Date) {
+        (self.atlas.timeline(), self.date)
+    }
+}
+
 /// An embedder's GeoJSON text as a topology: parsed by the browser's JSON
 /// parser, then read into the `geojson` crate's types.
 fn geojson_topology(text: &str) -> Result<Topology, JsError> {

@@ -45,4 +45,24 @@ async function unit(page, id) {
   }));
 }
 
-module.exports = { URL, launch, openMap, dayNumber, slideTo, unit };
+/** The day the page shows, from its date field (YYYY-MM-DD). */
+async function shownDate(page) {
+  return page.$eval('input.bm-date', (el) => el.value);
+}
+
+/** An element's box in page pixels. */
+async function rectOf(page, sel) {
+  return page.$eval(sel, (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; });
+}
+
+/** Whether box `a` lies within box `b` (half a pixel of slack). */
+function inside(a, b) {
+  return a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+}
+
+/** Whether box `r` covers point `p`. */
+function contains(r, p) {
+  return p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height;
+}
+
+module.exports = { URL, launch, openMap, dayNumber, slideTo, unit, shownDate, rectOf, inside, contains };

@@ -1,0 +1,262 @@
+//! Reader exports: sentences and records for the host page (date words,
+//! the day's summary, axis marks, a territory's details, tables and CSV).
+//! Coarse calls: each returns everything one piece of the page needs.
+use super::{date_arg, err, to_js, BlocMap};
+use crate::timeline::{AllianceKind, Event, Timeline};
+use crate::words::{self, Digits, Lang};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// A `YYYY-MM-DD` date in words: `dateWords('1999-03-12', 'ar', 'arab')` is `١٢ مارس ١٩٩٩`.
+/// `lang` is `en` or `ar`, `digits` is `latn` (0-9) or `arab` (٠-٩).
+#[wasm_bindgen(js_name = dateWords)]
+pub fn date_words(date: &str, lang: &str, digits: &str) -> Result<String, JsError> {
+    Ok(words::date_words(date_arg("dateWords", date)?, Lang::parse(lang), Digits::parse(digits)))
+}
+
+/// Rewrites the digits 0-9 of a text with `digits` (`latn` or `arab`).
+#[wasm_bindgen]
+pub fn numerals(text: &str, digits: &str) -> String {
+    words::numerals(text, Digits::parse(digits))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MarkOut {
+    date: String,
+    day: i32,
+    words: String,
+    year: String,
+    caption: String,
+    major: bool,
+    rank: u8,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StandingOut {
+    alliance: String,
+    name: String,
+    kind: &'static str,
+    status: &'static str,
+    since: String,
+    since_words: String,
+    sources: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HistoryOut {
+    date: String,
+    words: String,
+    alliance: String,
+    kind: String,
+    caption: String,
+    sources: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DetailsOut {
+    unit: String,
+    state: String,
+    name: String,
+    date_words: String,
+    standings: Vec<StandingOut>,
+    history: Vec<HistoryOut>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MemberRow {
+    alliance: String,
+    alliance_name: String,
+    state: String,
+    name: String,
+    status: &'static str,
+    since: String,
+    since_words: String,
+    sources: Vec<String>,
+}
+
+fn sources(text: &str) -> Vec<String> {
+    text.split(" | ").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+}
+
+fn alliance_name(t: &Timeline, id: &str, lang: Lang) -> String {
+    t.alliances()
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| if lang == Lang::Ar { a.name_ar.clone() } else { a.name_en.clone() })
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DiffOut {
+    alliance: String,
+    name: String,
+    before: String,
+    after: String,
+    joined: Vec<String>,
+    left: Vec<String>,
+}
+
+#[wasm_bindgen]
+impl BlocMap {
+    /// Each map alliance's members on `other` against the shown day:
+    /// `[{alliance, name, before, after, joined, left}]`, `before` and
+    /// `after` in words (`16 members`), `joined`/`left` state names. Both
+    /// orders work: an earlier `other` lists who joined since.
+    pub fn compare(&self, other: &str, lang: &str, digits: &str) -> Result<JsValue, JsError> {
+        let (t, date) = self.core();
+        let other = date_arg("compare", other)?;
+        let out: Vec<DiffOut> = words::compare(t, other, date, Lang::parse(lang), Digits::parse(digits))
+            .into_iter()
+            .map(|d| DiffOut { alliance: d.alliance, name: d.name, before: d.before, after: d.after, joined: d.joined, left: d.left })
+            .collect();
+        to_js(&out)
+    }
+
+    /// The shown day in one sentence for a screen reader, e.g.
+    /// `12 March 1999: NATO 19 members, +Czechia, Hungary, Poland; CSTO 9 members.`
+    pub fn summary(&self, lang: &str, digits: &str) -> String {
+        let (t, date) = self.core();
+        words::summary(t, date, Lang::parse(lang), Digits::parse(digits))
+    }
+
+    /// One mark per event day for the time axis and for play:
+    /// `[{date, day, words, year, caption, major, rank}]` (`day` as in `dayNumber`;
+    /// `rank` 3-0 says which label to keep when two would overlap).
+    pub fn marks(&self, lang: &str, digits: &str) -> Result<JsValue, JsError> {
+        let (t, _) = self.core();
+        let out: Vec<MarkOut> = words::marks(t, Lang::parse(lang), Digits::parse(digits))
+            .into_iter()
+            .map(|m| MarkOut { date: m.date.to_string(), day: m.date.days(), words: m.words, year: m.year, caption: m.caption, major: m.major, rank: m.rank })
+            .collect();
+        to_js(&out)
+    }
+
+    /// What a territory unit shows on the shown day: `{unit, state, name,
+    /// dateWords, standings: [{alliance, name, kind, status, since,
+    /// sinceWords, sources}], history: [{date, words, alliance, kind,
+    /// caption, sources}]}` (the owning state's events up to the shown day,
+    /// oldest first).
+    pub fn details(&self, unit: &str, lang: &str, digits: &str) -> Result<JsValue, JsError> {
+        let (t, date) = self.core();
+        let (lang, digits) = (Lang::parse(lang), Digits::parse(digits));
+        let state = t.state_of(unit, date).map_err(err)?;
+        let s = t.state(state).map_err(err)?;
+        let standings = t
+            .status_at(state, date)
+            .map_err(err)?
+            .into_iter()
+            .map(|st| StandingOut {
+                alliance: st.alliance.to_string(),
+                name: alliance_name(t, st.alliance, lang),
+                kind: t.alliances().iter().find(|a| a.id == st.alliance).map_or("alliance", |a| a.kind.as_str()),
+                status: st.status.as_str(),
+                since: st.since.to_string(),
+                since_words: words::date_words(st.since, lang, digits),
+                sources: sources(st.source),
+            })
+            .collect();
+        let history = t
+            .history(state)
+            .map_err(err)?
+            .into_iter()
+            .filter(|e| e.date <= date)
+            .map(|e: &Event| HistoryOut {
+                date: e.date.to_string(),
+                words: words::date_words(e.date, lang, digits),
+                alliance: e.alliance.clone(),
+                kind: e.kind.clone(),
+                caption: words::caption(e, lang).to_string(),
+                sources: sources(&e.source),
+            })
+            .collect();
+        to_js(&DetailsOut {
+            unit: unit.to_string(),
+            state: state.to_string(),
+            name: t.state_name(s, if lang == Lang::Ar { "ar" } else { "en" }).to_string(),
+            date_words: words::date_words(date, lang, digits),
+            standings,
+            history,
+        })
+    }
+
+    /// The formal members of each map alliance on the shown day, with the
+    /// day their current standing began and its sources, sorted by alliance
+    /// then name: `[{alliance, allianceName, state, name, status, since, sinceWords, sources}]`.
+    pub fn members(&self, lang: &str, digits: &str) -> Result<JsValue, JsError> {
+        let (t, date) = self.core();
+        let (lang, digits) = (Lang::parse(lang), Digits::parse(digits));
+        let mut rows = vec![];
+        for a in t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
+            let mut group = vec![];
+            for code in t.members_at(&a.id, date).map_err(err)? {
+                let s = t.state(code).map_err(err)?;
+                let Some(st) = t.status_at(code, date).map_err(err)?.into_iter().find(|st| st.alliance == a.id) else { continue };
+                group.push(MemberRow {
+                    alliance: a.id.clone(),
+                    alliance_name: alliance_name(t, &a.id, lang),
+                    state: code.to_string(),
+                    name: t.state_name(s, if lang == Lang::Ar { "ar" } else { "en" }).to_string(),
+                    status: st.status.as_str(),
+                    since: st.since.to_string(),
+                    since_words: words::date_words(st.since, lang, digits),
+                    sources: sources(st.source),
+                });
+            }
+            group.sort_by(|x, y| x.name.cmp(&y.name));
+            rows.extend(group);
+        }
+        to_js(&rows)
+    }
+
+    /// Every event as CSV (date, alliance, state, event, precision, caption
+    /// in English and Arabic, note, sources), for a download.
+    #[wasm_bindgen(js_name = eventsCsv)]
+    pub fn events_csv(&self) -> String {
+        let (t, _) = self.core();
+        let mut out = String::from("date,alliance,state,event,precision,caption_en,caption_ar,note,source\n");
+        for e in t.events() {
+            let row = [
+                e.date.to_string(),
+                e.alliance.clone(),
+                e.state.clone().unwrap_or_default(),
+                e.kind.clone(),
+                e.precision.clone(),
+                e.caption_en.clone(),
+                e.caption_ar.clone(),
+                e.note.clone(),
+                e.source.clone(),
+            ];
+            out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The same day `years` later (earlier if negative); 29 February becomes 28 February.
+#[wasm_bindgen(js_name = addYears)]
+pub fn add_years(date: &str, years: i32) -> Result<String, JsError> {
+    let d = date_arg("addYears", date)?;
+    if !(-9999..=9999).contains(&years) {
+        return Err(JsError::new(&format!("addYears: {years} years is out of range")));
+    }
+    let y = d.year() + years;
+    if !(crate::date::MIN_YEAR..=crate::date::MAX_YEAR).contains(&y) {
+        return Err(JsError::new(&format!("addYears: year {y} is outside 0001-9999")));
+    }
+    Ok(d.add_years(years).to_string())
+}

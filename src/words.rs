@@ -1,0 +1,454 @@
+//! Dates, numbers and the day's summary in words, in English or Arabic, with
+//! Western (0-9) or Eastern Arabic (٠-٩) digits. Pure Rust above the
+//! timeline: the host page asks for these sentences and never assembles them.
+//!
+//! Any language other than `ar` gives English; any digits other than `arab`
+//! give Western digits.
+
+use crate::date::Date;
+use crate::timeline::{AllianceKind, Event, Status, Timeline};
+
+/// The language of the words.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Arabic.
+    Ar,
+}
+
+impl Lang {
+    /// `ar` is Arabic; anything else is English.
+    pub fn parse(text: &str) -> Lang {
+        if text == "ar" {
+            Lang::Ar
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// Which digits numerals are written with.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Digits {
+    /// 0123456789
+    Latin,
+    /// ٠١٢٣٤٥٦٧٨٩ (Eastern Arabic)
+    Arabic,
+}
+
+impl Digits {
+    /// `arab` gives Eastern Arabic digits; anything else Western digits.
+    pub fn parse(text: &str) -> Digits {
+        if text == "arab" {
+            Digits::Arabic
+        } else {
+            Digits::Latin
+        }
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+// The month names used across Egypt, the Gulf and the Maghreb press (Levantine
+// usage differs); Arabic Wikipedia uses them in article dates.
+const MONTHS_AR: [&str; 12] =
+    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+
+/// Rewrites the ASCII digits of `text` with `digits`.
+pub fn numerals(text: &str, digits: Digits) -> String {
+    match digits {
+        Digits::Latin => text.to_string(),
+        Digits::Arabic => text
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => char::from_u32(0x0660 + d).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    }
+}
+
+/// The name of a month (1-12).
+pub fn month_name(month: u32, lang: Lang) -> &'static str {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::En => MONTHS_EN[i],
+        Lang::Ar => MONTHS_AR[i],
+    }
+}
+
+/// A date in words: `12 March 1999`, `١٢ مارس ١٩٩٩`.
+pub fn date_words(date: Date, lang: Lang, digits: Digits) -> String {
+    let (y, m, d) = date.ymd();
+    numerals(&format!("{d} {} {y}", month_name(m, lang)), digits)
+}
+
+/// A year as a numeral.
+pub fn year(date: Date, digits: Digits) -> String {
+    numerals(&date.year().to_string(), digits)
+}
+
+/// `n members` with Arabic number agreement (عضو واحد، عضوان، ٣ أعضاء، ١١ عضوًا).
+pub fn members(n: usize, lang: Lang, digits: Digits) -> String {
+    let text = match (lang, n) {
+        (Lang::En, 1) => "1 member".to_string(),
+        (Lang::En, n) => format!("{n} members"),
+        (Lang::Ar, 1) => "عضو واحد".to_string(),
+        (Lang::Ar, 2) => "عضوان".to_string(),
+        (Lang::Ar, n) if (3..=10).contains(&n) => format!("{n} أعضاء"),
+        (Lang::Ar, n) if n % 100 == 0 || n % 100 == 1 || n % 100 == 2 => format!("{n} عضو"),
+        (Lang::Ar, n) => format!("{n} عضوًا"),
+    };
+    numerals(&text, digits)
+}
+
+/// `n signatories`.
+fn signatories(n: usize, lang: Lang, digits: Digits) -> String {
+    let text = match (lang, n) {
+        (Lang::En, 1) => "1 signatory".to_string(),
+        (Lang::En, n) => format!("{n} signatories"),
+        (Lang::Ar, 1) => "دولة موقعة واحدة".to_string(),
+        (Lang::Ar, 2) => "دولتان موقعتان".to_string(),
+        (Lang::Ar, n) if (3..=10).contains(&n) => format!("{n} دول موقعة"),
+        (Lang::Ar, n) => format!("{n} دولة موقعة"),
+    };
+    numerals(&text, digits)
+}
+
+/// A list in the language's punctuation: `A, B, C` or `A، B، C`.
+pub fn list(items: &[&str], lang: Lang) -> String {
+    items.join(match lang {
+        Lang::En => ", ",
+        Lang::Ar => "، ",
+    })
+}
+
+/// The short name of an alliance: the acronym in the last parentheses if it
+/// is one word (`NATO`, `الناتو`), else the name before them (`Warsaw Pact`).
+pub fn short_name(name: &str) -> &str {
+    let name = name.trim();
+    if let (Some(open), true) = (name.rfind('('), name.ends_with(')')) {
+        let inner = name[open + 1..name.len() - 1].trim();
+        if !inner.is_empty() && !inner.contains(' ') {
+            return inner;
+        }
+        return name[..open].trim();
+    }
+    name
+}
+
+/// The name of an alliance in a language (full or short).
+fn alliance_name(t: &Timeline, id: &str, lang: Lang, short: bool) -> String {
+    let Some(a) = t.alliances().iter().find(|a| a.id == id) else { return id.to_string() };
+    let name = match lang {
+        Lang::En => a.name_en.as_str(),
+        Lang::Ar => a.name_ar.as_str(),
+    };
+    if short {
+        short_name(name).to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+fn state_name<'t>(t: &'t Timeline, code: &'t str, lang: Lang) -> &'t str {
+    match t.state(code) {
+        Ok(s) => t.state_name(s, if lang == Lang::Ar { "ar" } else { "en" }),
+        Err(_) => code,
+    }
+}
+
+/// An event's caption in a language (English if the Arabic one is missing).
+pub fn caption(e: &Event, lang: Lang) -> &str {
+    match lang {
+        Lang::Ar if !e.caption_ar.is_empty() => &e.caption_ar,
+        _ => &e.caption_en,
+    }
+}
+
+/// The day in one sentence for a screen reader, e.g.
+/// `12 March 1999: NATO 19 members, +Czechia, Hungary, Poland; Warsaw Pact …`.
+/// Names each map alliance with members that day (or signatories, or
+/// states that left that day), the states that joined (+) and left (−) that
+/// day, then the day's alliance-level events.
+pub fn summary(t: &Timeline, date: Date, lang: Lang, digits: Digits) -> String {
+    let mut parts = vec![];
+    let before = date.pred();
+    for a in t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
+        let now = t.members_at(&a.id, date).unwrap_or_default();
+        let was = t.members_at(&a.id, before).unwrap_or_default();
+        let signed = t.states_with_status(&a.id, Status::Signatory, date).unwrap_or_default();
+        let joined: Vec<&str> = now.iter().filter(|s| !was.contains(s)).map(|s| state_name(t, s, lang)).collect();
+        let left: Vec<&str> = was.iter().filter(|s| !now.contains(s)).map(|s| state_name(t, s, lang)).collect();
+        if now.is_empty() && left.is_empty() && signed.is_empty() {
+            continue;
+        }
+        let mut part = format!("{} {}", alliance_name(t, &a.id, lang, true), members(now.len(), lang, digits));
+        if now.is_empty() && !signed.is_empty() {
+            let sep = if lang == Lang::Ar { "، " } else { ", " };
+            part = format!("{part}{sep}{}", signatories(signed.len(), lang, digits));
+        }
+        let sep = if lang == Lang::Ar { "، " } else { ", " };
+        if !joined.is_empty() {
+            part.push_str(&format!("{sep}+{}", list(&joined, lang)));
+        }
+        if !left.is_empty() {
+            part.push_str(&format!("{sep}−{}", list(&left, lang)));
+        }
+        parts.push(part);
+    }
+    let mut out = format!("{}: ", date_words(date, lang, digits));
+    if parts.is_empty() {
+        out.push_str(match lang {
+            Lang::En => "no alliance has members",
+            Lang::Ar => "لا أعضاء في أي حلف",
+        });
+    } else {
+        out.push_str(&parts.join(if lang == Lang::Ar { "؛ " } else { "; " }));
+    }
+    let notes: Vec<&str> = t
+        .changes_between(date, date)
+        .into_iter()
+        .filter(|e| e.state.is_none())
+        .map(|e| caption(e, lang))
+        .collect();
+    if !notes.is_empty() {
+        out.push_str(" — ");
+        out.push_str(&notes.join(if lang == Lang::Ar { "؛ " } else { "; " }));
+    }
+    out.push('.');
+    out
+}
+
+/// A day on the time axis where something happens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// The day.
+    pub date: Date,
+    /// The date in words.
+    pub words: String,
+    /// The year as a numeral (tick label).
+    pub year: String,
+    /// What happens, for the play caption: the day's alliance-level captions,
+    /// or else its state captions (three at most, then `…`).
+    pub caption: String,
+    /// Whether the axis labels it: an alliance-level event of a map
+    /// alliance, a change in the members of a map alliance or in a member's
+    /// standing, or several
+    /// states acting together (the 2022 Finnish and Swedish applications).
+    pub major: bool,
+    /// Which label wins when two would overlap: 3 an alliance-level event
+    /// of a map alliance, 2 a change of members, 1 another major day, 0 minor.
+    pub rank: u8,
+}
+
+/// One mark per event day of the timeline, in order.
+pub fn marks(t: &Timeline, lang: Lang, digits: Digits) -> Vec<Mark> {
+    let map_alliance = |id: &str| t.alliances().iter().any(|a| a.id == id && a.kind == AllianceKind::Alliance);
+    t.event_dates()
+        .into_iter()
+        .map(|date| {
+            let events = t.changes_between(date, date);
+            let general: Vec<&Event> = events.iter().copied().filter(|e| e.state.is_none()).collect();
+            let chosen: Vec<&Event> = if general.is_empty() { events.clone() } else { general.clone() };
+            let mut captions: Vec<&str> = chosen.iter().map(|e| caption(e, lang)).filter(|c| !c.is_empty()).collect();
+            captions.dedup();
+            let more = captions.len() > 3;
+            captions.truncate(3);
+            let mut caption = captions.join(if lang == Lang::Ar { "؛ " } else { "; " });
+            if more {
+                caption.push_str(" …");
+            }
+            let members_change = t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance).any(|a| {
+                t.members_at(&a.id, date).unwrap_or_default() != t.members_at(&a.id, date.pred()).unwrap_or_default()
+            });
+            // A member's standing changing (frozen, suspended, out of the integrated command).
+            let standing_of = |state: &str, alliance: &str, day: Date| {
+                t.status_at(state, day).unwrap_or_default().into_iter().find(|s| s.alliance == alliance).map(|s| s.status)
+            };
+            let member_status_change = events.iter().filter(|e| map_alliance(&e.alliance)).any(|e| {
+                let Some(state) = e.state.as_deref() else { return false };
+                let (now, was) = (standing_of(state, &e.alliance, date), standing_of(state, &e.alliance, date.pred()));
+                now != was && [now, was].into_iter().flatten().any(Status::is_formal_member)
+            });
+            let states = events.iter().filter(|e| e.state.is_some() && map_alliance(&e.alliance)).count();
+            let founding = general.iter().any(|e| map_alliance(&e.alliance));
+            let rank = if founding {
+                3
+            } else if members_change {
+                2
+            } else if member_status_change || states >= 2 {
+                1
+            } else {
+                0
+            };
+            Mark { date, words: date_words(date, lang, digits), year: year(date, digits), caption, major: rank > 0, rank }
+        })
+        .collect()
+}
+
+/// How one alliance's formal members differ between two days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diff {
+    /// Alliance id.
+    pub alliance: String,
+    /// Its short name in the language.
+    pub name: String,
+    /// `n members` on the first day, in words.
+    pub before: String,
+    /// `n members` on the second day, in words.
+    pub after: String,
+    /// Names of the states that are members on the second day only, sorted.
+    pub joined: Vec<String>,
+    /// Names of the states that are members on the first day only, sorted.
+    pub left: Vec<String>,
+}
+
+/// The members of each map alliance on `from` against `to` (either order):
+/// who joined, who left. Alliances with members on neither day are left out.
+pub fn compare(t: &Timeline, from: Date, to: Date, lang: Lang, digits: Digits) -> Vec<Diff> {
+    let mut out = vec![];
+    for a in t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
+        let was = t.members_at(&a.id, from).unwrap_or_default();
+        let now = t.members_at(&a.id, to).unwrap_or_default();
+        if was.is_empty() && now.is_empty() {
+            continue;
+        }
+        let names = |xs: Vec<&str>| {
+            let mut v: Vec<String> = xs.into_iter().map(|s| state_name(t, s, lang).to_string()).collect();
+            v.sort();
+            v
+        };
+        out.push(Diff {
+            alliance: a.id.clone(),
+            name: alliance_name(t, &a.id, lang, true),
+            before: members(was.len(), lang, digits),
+            after: members(now.len(), lang, digits),
+            joined: names(now.iter().copied().filter(|s| !was.contains(s)).collect()),
+            left: names(was.iter().copied().filter(|s| !now.contains(s)).collect()),
+        });
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn dates_in_words_in_both_languages_and_digits() {
+        assert_eq!(date_words(d("1999-03-12"), Lang::En, Digits::Latin), "12 March 1999");
+        assert_eq!(date_words(d("1949-04-04"), Lang::Ar, Digits::Latin), "4 أبريل 1949");
+        assert_eq!(date_words(d("2024-02-22"), Lang::Ar, Digits::Arabic), "٢٢ فبراير ٢٠٢٤");
+        assert_eq!(date_words(d("1991-12-26"), Lang::En, Digits::Arabic), "٢٦ December ١٩٩١");
+        assert_eq!(Lang::parse("fr"), Lang::En);
+        assert_eq!(Digits::parse("latn"), Digits::Latin);
+    }
+
+    #[test]
+    fn every_month_has_a_name() {
+        for m in 1..=12 {
+            assert!(!month_name(m, Lang::En).is_empty());
+            assert!(!month_name(m, Lang::Ar).is_empty());
+        }
+        assert_eq!(month_name(9, Lang::Ar), "سبتمبر");
+    }
+
+    #[test]
+    fn numerals_touch_only_ascii_digits() {
+        assert_eq!(numerals("1999-03-12 (x)", Digits::Arabic), "١٩٩٩-٠٣-١٢ (x)");
+        assert_eq!(numerals("abc 42", Digits::Latin), "abc 42");
+    }
+
+    #[test]
+    fn arabic_members_agree_with_the_number() {
+        assert_eq!(members(1, Lang::Ar, Digits::Latin), "عضو واحد");
+        assert_eq!(members(2, Lang::Ar, Digits::Latin), "عضوان");
+        assert_eq!(members(9, Lang::Ar, Digits::Arabic), "٩ أعضاء");
+        assert_eq!(members(19, Lang::Ar, Digits::Latin), "19 عضوًا");
+        assert_eq!(members(1, Lang::En, Digits::Latin), "1 member");
+        assert_eq!(members(32, Lang::En, Digits::Latin), "32 members");
+    }
+
+    #[test]
+    fn short_names() {
+        assert_eq!(short_name("North Atlantic Treaty Organization (NATO)"), "NATO");
+        assert_eq!(short_name("Warsaw Pact (Warsaw Treaty Organization)"), "Warsaw Pact");
+        assert_eq!(short_name("حلف شمال الأطلسي (الناتو)"), "الناتو");
+        assert_eq!(short_name("حلف وارسو"), "حلف وارسو");
+    }
+
+    #[test]
+    fn summary_of_the_1999_enlargement() {
+        let t = Timeline::builtin();
+        let s = summary(&t, d("1999-03-12"), Lang::En, Digits::Latin);
+        assert!(s.starts_with("12 March 1999: NATO 19 members, +"), "{s}");
+        assert!(s.contains("Hungary") && s.contains("Poland"), "{s}");
+        assert!(s.contains("CSTO 9 members"), "{s}");
+        assert!(!s.contains("Warsaw"), "the Pact is gone: {s}");
+        let ar = summary(&t, d("1999-03-12"), Lang::Ar, Digits::Arabic);
+        assert!(ar.starts_with("١٢ مارس ١٩٩٩: الناتو ١٩ عضوًا"), "{ar}");
+        assert!(ar.contains("بولندا"), "{ar}");
+        assert!(!ar.chars().any(|c| c.is_ascii_digit()), "{ar}");
+    }
+
+    #[test]
+    fn summary_names_exits_and_alliance_events() {
+        let t = Timeline::builtin();
+        let s = summary(&t, d("1999-04-20"), Lang::En, Digits::Latin);
+        assert!(s.contains("CSTO 6 members, −"), "{s}");
+        assert!(s.contains("Georgia"), "{s}");
+        let s = summary(&t, d("1991-07-01"), Lang::En, Digits::Latin);
+        assert!(s.contains("Warsaw Pact dissolved"), "{s}");
+        let s = summary(&t, d("1949-04-04"), Lang::En, Digits::Latin);
+        assert!(s.contains("NATO 0 members, 12 signatories"), "{s}");
+    }
+
+    #[test]
+    fn marks_cover_the_event_days_and_label_the_big_ones() {
+        let t = Timeline::builtin();
+        let m = marks(&t, Lang::En, Digits::Latin);
+        assert_eq!(m.len(), t.event_dates().len());
+        let get = |s: &str| m.iter().find(|k| k.date == d(s)).unwrap_or_else(|| panic!("no mark on {s}"));
+        for major in [
+            "1955-05-14", "1991-07-01", "1992-05-15", "1994-04-20", "1999-03-12", "1999-04-20", "2002-10-07",
+            "2004-03-29", "2009-04-01", "2009-06-14", "2022-01-06", "2022-01-19", "2022-05-18", "2023-04-04", "2024-03-07",
+            "2024-02-22",
+        ] {
+            assert!(get(major).major, "{major} is a major event");
+        }
+        assert!(!get("2017-06-09").major, "the SCO is context only");
+        assert_eq!(get("1991-07-01").rank, 3);
+        assert_eq!(get("1999-03-12").rank, 2);
+        assert_eq!(get("1997-12-16").rank, 1);
+        assert_eq!(get("1991-07-01").caption, "Warsaw Pact dissolved");
+        assert!(get("2004-03-29").caption.ends_with(" …"));
+        let ar = marks(&t, Lang::Ar, Digits::Arabic);
+        assert_eq!(ar[0].year, "١٩٤٩");
+        assert!(!ar[0].caption.is_empty());
+    }
+
+    #[test]
+    fn compare_lists_who_joined_and_who_left() {
+        let t = Timeline::builtin();
+        let diff = compare(&t, d("1990-01-01"), d("2000-01-01"), Lang::En, Digits::Latin);
+        let nato = diff.iter().find(|x| x.alliance == "NATO").unwrap();
+        assert_eq!(nato.before, "16 members");
+        assert_eq!(nato.after, "19 members");
+        assert_eq!(nato.joined, ["Czechia", "Hungary", "Poland"]);
+        assert!(nato.left.is_empty());
+        let wp = diff.iter().find(|x| x.alliance == "WARSAW_PACT").unwrap();
+        assert_eq!(wp.after, "0 members");
+        assert!(wp.left.iter().any(|s| s == "Poland"));
+        let csto = diff.iter().find(|x| x.alliance == "CSTO").unwrap();
+        assert_eq!(csto.before, "0 members");
+        assert_eq!(csto.joined.len(), 6);
+    }
+}
