@@ -161,20 +161,30 @@ impl BlocMap {
         append(&self.svg, &markers_g);
         self.views = self.atlas.views_at(self.date);
         for i in 0..self.views.len() {
-            self.paint_unit(i);
+            self.paint_unit(i, None);
         }
         self.paint_borders(&scene);
         self.scene = Some(scene);
         Ok(())
     }
 
-    fn paint_unit(&self, i: usize) {
-        let a = paint::attrs(self.atlas.timeline(), &self.views[i]);
+    /// Writes a unit's attributes; given its previous view, only those that
+    /// differ (each write restyles the path).
+    fn paint_unit(&self, i: usize, before: Option<&UnitView>) {
+        let t = self.atlas.timeline();
+        let a = paint::attrs(t, &self.views[i]);
+        let b = before.map(|v| paint::attrs(t, v));
         for el in [&self.paths[i], &self.markers[i]].into_iter().flatten() {
-            set(el, "data-state", a.state);
-            set(el, "data-alliance", a.alliance);
-            set(el, "data-standing", a.standing);
-            set(el, "data-status", a.status);
+            for (name, new, old) in [
+                ("data-state", a.state, b.map(|b| b.state)),
+                ("data-alliance", a.alliance, b.map(|b| b.alliance)),
+                ("data-standing", a.standing, b.map(|b| b.standing)),
+                ("data-status", a.status, b.map(|b| b.status)),
+            ] {
+                if old != Some(new) {
+                    set(el, name, new);
+                }
+            }
         }
     }
 
@@ -191,10 +201,10 @@ impl BlocMap {
         let views = self.atlas.views_at(date);
         let redo_borders = owners_changed(&self.views, &views);
         let touched = changed(&self.views, &views);
-        self.views = views;
+        let before = std::mem::replace(&mut self.views, views);
         self.date = date;
         for i in touched {
-            self.paint_unit(i);
+            self.paint_unit(i, Some(&before[i]));
         }
         if redo_borders {
             if let Some(scene) = &self.scene {
