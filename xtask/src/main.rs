@@ -16,7 +16,7 @@ mod serve;
 mod test;
 mod util;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,7 +27,7 @@ fn main() {
     }
 }
 
-fn dispatch(root: &PathBuf, args: &[String]) -> Result<(), String> {
+fn dispatch(root: &Path, args: &[String]) -> Result<(), String> {
     let config = config::load(root)?;
     match args.first().map(String::as_str) {
         Some("serve") => {
