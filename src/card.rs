@@ -10,9 +10,6 @@ use crate::render::Scene;
 use crate::timeline::AllianceKind;
 use std::fmt::Write;
 
-/// Size of the map area in the card, in SVG units.
-pub const MAP_WIDTH: f64 = 1000.0;
-pub const MAP_HEIGHT: f64 = 620.0;
 const HEADER: f64 = 56.0;
 const FOOTER: f64 = 100.0;
 
@@ -53,11 +50,13 @@ pub fn escape(text: &str) -> String {
 
 /// The whole SVG document of `atlas` on `date` in `view`.
 pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String {
-    let scene = Scene::new(atlas.topology(), view, MAP_WIDTH, MAP_HEIGHT);
+    let (map_w, map_h) = view.size();
+    let (map_w, map_h) = (f64::from(map_w), f64::from(map_h));
+    let scene = Scene::new(atlas.topology(), view, map_w, map_h);
     let views = atlas.views_at(date);
     let timeline = atlas.timeline();
     let rtl = text.lang == "ar";
-    let (w, h) = (MAP_WIDTH, MAP_HEIGHT + HEADER + FOOTER);
+    let (w, h) = (map_w, map_h + HEADER + FOOTER);
     let mut s = String::with_capacity(400_000);
     let _ = write!(
         s,
@@ -82,7 +81,7 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     );
     let _ = write!(
         s,
-        "<clipPath id=\"bm-card-clip\"><rect width=\"{MAP_WIDTH}\" height=\"{MAP_HEIGHT}\"/></clipPath><g transform=\"translate(0 {HEADER})\" clip-path=\"url(#bm-card-clip)\">"
+        "<clipPath id=\"bm-card-clip\"><rect width=\"{map_w}\" height=\"{map_h}\"/></clipPath><g transform=\"translate(0 {HEADER})\" clip-path=\"url(#bm-card-clip)\">"
     );
     if !scene.outline.is_empty() {
         let _ = write!(s, "<path d=\"{}\" fill=\"#f4f7fa\"/>", scene.outline);
@@ -107,7 +106,7 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     }
     s.push_str("</g>");
     // Legend: one entry per map alliance with its member count that day.
-    let mut y = HEADER + MAP_HEIGHT + 22.0;
+    let mut y = HEADER + map_h + 22.0;
     let mut x = if rtl { w - 16.0 } else { 16.0 };
     for a in timeline.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
         let count = timeline.members_at(&a.id, date).map(|m| m.len()).unwrap_or(0);

@@ -65,6 +65,17 @@ impl View {
         }
     }
 
+    /// The view's drawing box in SVG units, `(width, height)`: the shape of its
+    /// fitted region, so no band of empty sea surrounds the map. Integers, so
+    /// the box is written without float formatting.
+    pub fn size(self) -> (u32, u32) {
+        match self {
+            View::World => (1000, 440),
+            View::Arctic => (1000, 900),
+            View::Europe => (1000, 620),
+        }
+    }
+
     /// A projector for this view fitted into a `width` × `height` pixel box.
     pub fn projector(self, width: f64, height: f64) -> Projector {
         let pad = 0.01 * width.min(height);

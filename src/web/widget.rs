@@ -14,9 +14,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// The drawing's size in SVG units; the SVG scales to its container.
-const WIDTH: f64 = 1000.0;
-const HEIGHT: f64 = 620.0;
 
 /// A map of alliances at a date, drawn into a container element.
 #[wasm_bindgen]
@@ -90,7 +87,7 @@ impl BlocMap {
         let atlas = Atlas::new(timeline, topology).map_err(|e| JsError::new(&e))?;
         let date = o.date.unwrap_or_else(|| atlas.timeline().event_dates().last().copied().unwrap_or(atlas.timeline().first_date()));
         let doc = document()?;
-        let svg_el = svg(&doc, "svg", &[("class", "bm-svg"), ("viewBox", "0 0 1000 620"), ("role", "img")])?;
+        let svg_el = svg(&doc, "svg", &[("class", "bm-svg"), ("role", "img")])?;
         let mut map = BlocMap {
             root: element.clone(),
             paths: vec![],
@@ -132,7 +129,15 @@ impl BlocMap {
         style.set_text_content(Some(&paint::css(alliances)));
         append(&self.svg, &style);
 
-        let scene = Scene::new(self.atlas.topology(), self.view, WIDTH, HEIGHT);
+        // Each view has the shape of its region; the SVG scales to its
+        // container, whose CSS can follow `--bm-aspect`.
+        let (w, h) = self.view.size();
+        let view_box = format!("0 0 {w} {h}");
+        set(&self.svg, "viewBox", &view_box);
+        if let Some(el) = self.root.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.style().set_property("--bm-aspect", &format!("{w} / {h}"));
+        }
+        let scene = Scene::new(self.atlas.topology(), self.view, f64::from(w), f64::from(h));
         let units_g = svg(&doc, "g", &[("class", "bm-units")])?;
         let markers_g = svg(&doc, "g", &[("class", "bm-markers")])?;
         self.paths.clear();
@@ -246,6 +251,19 @@ impl BlocMap {
             out.push(LegendEntry { id: &a.id, name, color: &a.color, kind: a.kind.as_str(), count });
         }
         to_js(&out)
+    }
+
+    /// The map of the current day and view as a standalone SVG document
+    /// (title, date, legend with member counts, source line), for download
+    /// or a PNG. The words are the page's, in `lang` (`en` or `ar`); they are
+    /// escaped, never read as markup.
+    #[wasm_bindgen(js_name = exportSvg)]
+    pub fn export_svg(&self, lang: &str, title: &str, date_text: &str, source: &str) -> Result<String, JsError> {
+        if lang != "en" && lang != "ar" {
+            return Err(JsError::new(&format!("exportSvg: unknown language '{lang}' (en, ar)")));
+        }
+        let text = crate::card::CardText { lang, title, date: date_text, source };
+        Ok(crate::card::render(&self.atlas, self.view, self.date, &text))
     }
 
     /// Removes everything the map added to its element.
