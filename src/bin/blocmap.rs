@@ -7,6 +7,7 @@
 use blocmap::atlas::Atlas;
 use blocmap::card::{self, CardText};
 use blocmap::projection::View;
+use blocmap::words::{self, Digits, Lang};
 use blocmap::Date;
 use std::process::ExitCode;
 
@@ -48,7 +49,12 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             let out = flag(args, "--out")?.ok_or_else(|| format!("--out is required\n{USAGE}"))?;
             let mut text = CardText::default_for(lang);
-            let shown = date.to_string();
+            // The date in words, in the card's language ("9 November 1989", "٩ نوفمبر ١٩٨٩").
+            let (words_lang, digits) = match lang {
+                "ar" => (Lang::Ar, Digits::Arabic),
+                _ => (Lang::En, Digits::Latin),
+            };
+            let shown = words::date_words(date, words_lang, digits);
             text.date = &shown;
             let svg = card::render(&Atlas::builtin(), view, date, &text);
             std::fs::write(out, svg).map_err(|e| format!("cannot write {out}: {e}"))?;

@@ -255,14 +255,15 @@ impl BlocMap {
 
     /// The map of the current day and view as a standalone SVG document
     /// (title, date, legend with member counts, source line), for download
-    /// or a PNG. The words are the page's, in `lang` (`en` or `ar`); they are
-    /// escaped, never read as markup.
+    /// or a PNG. The words are the page's, in `lang` (`en` or `ar`), counts in
+    /// `digits` (`latn` or `arab`); all text is escaped, never read as markup.
     #[wasm_bindgen(js_name = exportSvg)]
-    pub fn export_svg(&self, lang: &str, title: &str, date_text: &str, source: &str) -> Result<String, JsError> {
+    pub fn export_svg(&self, lang: &str, digits: &str, title: &str, date_text: &str, source: &str) -> Result<String, JsError> {
         if lang != "en" && lang != "ar" {
             return Err(JsError::new(&format!("exportSvg: unknown language '{lang}' (en, ar)")));
         }
-        let text = crate::card::CardText { lang, title, date: date_text, source };
+        let digits = crate::words::Digits::parse(digits);
+        let text = crate::card::CardText { lang, digits, title, date: date_text, source };
         Ok(crate::card::render(&self.atlas, self.view, self.date, &text))
     }
 
