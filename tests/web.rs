@@ -119,3 +119,49 @@ fn embedder_geojson_is_drawn_with_the_timeline() {
     assert_eq!(root.query_selector_all("path.bm-u").unwrap().length(), 2);
     drop(map);
 }
+
+/// The builtin document with one change made through JavaScript objects.
+fn edited_doc(edit: &dyn Fn(&js_sys::Object)) -> String {
+    let text = JsTimeline::builtin().to_json().unwrap();
+    let doc: js_sys::Object = js_sys::JSON::parse(&text).unwrap().dyn_into().unwrap();
+    edit(&doc);
+    js_sys::JSON::stringify(&doc).unwrap().into()
+}
+
+fn table(doc: &js_sys::Object, name: &str) -> js_sys::Array {
+    js_sys::Reflect::get(doc, &name.into()).unwrap().dyn_into().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn an_embedders_timeline_errors_name_the_row() {
+    let bad = edited_doc(&|doc| {
+        let event = table(doc, "events").get(13);
+        js_sys::Reflect::set(&event, &"state".into(), &"XYZ".into()).unwrap();
+    });
+    let msg = message(JsTimeline::from_json(&bad).err().unwrap());
+    assert_eq!(msg, "timeline event 14: unknown state code 'XYZ'");
+    let bad_date = edited_doc(&|doc| {
+        let event = table(doc, "events").get(0);
+        js_sys::Reflect::set(&event, &"date".into(), &"1999-02-30".into()).unwrap();
+    });
+    assert!(message(JsTimeline::from_json(&bad_date).err().unwrap()).contains("1999-02-30"));
+}
+
+#[wasm_bindgen_test]
+fn an_embedders_timeline_colors_the_map() {
+    // An embedder's own data: Poland joins NATO a year early.
+    let doc = edited_doc(&|doc| {
+        let events = table(doc, "events");
+        for i in 0..events.length() {
+            let e = events.get(i);
+            let get = |k: &str| js_sys::Reflect::get(&e, &k.into()).unwrap().as_string().unwrap_or_default();
+            if get("state") == "POL" && get("event") == "joined" && get("alliance") == "NATO" {
+                js_sys::Reflect::set(&e, &"date".into(), &"1998-03-12".into()).unwrap();
+            }
+        }
+    });
+    let root = container();
+    let _map = BlocMap::new(&root, options(&[("timelineJson", &doc), ("date", "1998-06-01")])).unwrap();
+    assert_eq!(attr(&root, "POL", "data-alliance"), "NATO");
+    assert_eq!(attr(&root, "CZE", "data-alliance"), "");
+}
