@@ -165,3 +165,31 @@ fn an_embedders_timeline_colors_the_map() {
     assert_eq!(attr(&root, "POL", "data-alliance"), "NATO");
     assert_eq!(attr(&root, "CZE", "data-alliance"), "");
 }
+
+#[wasm_bindgen_test]
+fn an_embedders_geojson_errors_say_what_is_wrong() {
+    let square = r#"[[[14,49],[24,49],[24,55],[14,55],[14,49]]]"#;
+    let fc = |features: &str| format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#);
+    let poly = |id: &str, coords: &str| format!(r#"{{"type":"Feature","id":{id},"properties":{{}},"geometry":{{"type":"Polygon","coordinates":{coords}}}}}"#);
+    let cases = [
+        ("{".to_string(), "not valid JSON"),
+        (r#"{"type":"Feature"}"#.to_string(), "FeatureCollection"),
+        (fc(&poly("null", square)), "no id"),
+        (fc(r#"{"type":"Feature","id":"POL","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}"#), "LineString"),
+        (fc(&poly("\"POL\"", "[[[14,49],[24,49],[24,55],[14,55]]]")), "POL"),
+        (fc(&poly("\"POL\"", r#"[[[14,49],[240,49],[24,55],[14,55],[14,49]]]"#)), "POL"),
+        (fc(&poly("\"POL\"", r#"[[[14,49],["x",49],[24,55],[14,55],[14,49]]]"#)), "POL"),
+        (fc(&format!("{},{}", poly("\"POL\"", square), poly("\"POL\"", square))), "duplicate"),
+    ];
+    let root = container();
+    for (text, needle) in cases {
+        let e = message(BlocMap::new(&root, options(&[("geojson", &text)])).err().expect(&text));
+        assert!(e.starts_with("BlocMap option 'geojson'"), "{e}");
+        assert!(e.contains(needle), "{text}: {e}");
+    }
+    assert!(root.query_selector("svg").unwrap().is_none());
+    // An id in properties.id is accepted too.
+    let ok = fc(&format!(r#"{},{{"type":"Feature","properties":{{"id":"UKR"}},"geometry":{{"type":"Polygon","coordinates":[[[24,49],[40,49],[40,52],[24,52],[24,49]]]}}}}"#, poly("\"POL\"", square)));
+    let _map = BlocMap::new(&root, options(&[("geojson", &ok), ("date", "1995-01-01")])).unwrap();
+    assert_eq!(attr(&root, "UKR", "data-state"), "UKR");
+}

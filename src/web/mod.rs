@@ -3,6 +3,7 @@
 //! `Error` with a message and leaves existing objects as they were.
 mod api;
 mod dom;
+mod geojson_js;
 mod reader;
 mod widget;
 

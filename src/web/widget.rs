@@ -284,13 +284,10 @@ impl BlocMap {
     }
 }
 
-/// An embedder's GeoJSON text as a topology: parsed by the browser's JSON
-/// parser, then read into the `geojson` crate's types.
+/// An embedder's GeoJSON text as a topology (see `geojson_js`).
 fn geojson_topology(text: &str) -> Result<Topology, JsError> {
-    let value = js_sys::JSON::parse(text).map_err(|_| JsError::new("BlocMap option 'geojson': not valid JSON"))?;
-    let gj: geojson::GeoJson = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("BlocMap option 'geojson': not valid GeoJSON: {e}")))?;
-    Topology::from_geojson_value(gj).map_err(err)
+    let gj = super::geojson_js::parse(text).map_err(|e| JsError::new(&format!("BlocMap option 'geojson': {e}")))?;
+    Topology::from_geojson_value(gj).map_err(|e| JsError::new(&format!("BlocMap option 'geojson': {e}")))
 }
 
 /// `v` with one decimal, without the float formatting machinery (20 KB of wasm).
