@@ -74,6 +74,57 @@ impl Atlas {
     }
 }
 
+/// The arcs of the map sorted by how their stroke can change over time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArcKinds {
+    /// Coasts and borders whose two sides never belong to one state: always
+    /// drawn as borders.
+    pub borders: Vec<usize>,
+    /// Arcs whose sides always belong to one state: always inner borders.
+    pub inner: Vec<usize>,
+    /// Arcs whose sides are one state on some days and two on others (the
+    /// Soviet republics, the two Germanys…): the only strokes a date can change.
+    pub contested: Vec<usize>,
+}
+
+impl Atlas {
+    /// Sorts every arc by whether its sides' states ever change relation,
+    /// checking every day on which the timeline changes anything.
+    pub fn arc_kinds(&self) -> ArcKinds {
+        let sides = self.topology.arc_sides();
+        // Bit 1: the sides were seen as one state; bit 2: as two.
+        let mut seen = vec![0u8; sides.len()];
+        let first = self.timeline.first_date();
+        let dates = std::iter::once(first).chain(self.timeline.event_dates().into_iter().filter(|d| *d > first));
+        for date in dates {
+            let views = self.views_at(date);
+            for (arc, &(a, b)) in sides.iter().enumerate() {
+                seen[arc] |= match b {
+                    Some(b) if views[a].state == views[b].state => 1,
+                    _ => 2,
+                };
+            }
+        }
+        let mut kinds = ArcKinds::default();
+        for (arc, bits) in seen.into_iter().enumerate() {
+            match bits {
+                1 => kinds.inner.push(arc),
+                3 => kinds.contested.push(arc),
+                _ => kinds.borders.push(arc),
+            }
+        }
+        kinds
+    }
+
+    /// Whether a contested arc is a border (its sides are two states) in `views`.
+    pub fn is_border(&self, arc: usize, views: &[UnitView]) -> bool {
+        match self.topology.arc_sides()[arc] {
+            (a, Some(b)) => views[a].state != views[b].state,
+            _ => true,
+        }
+    }
+}
+
 /// Indices of the units whose view differs between two days' views.
 pub fn changed(before: &[UnitView], after: &[UnitView]) -> Vec<usize> {
     before.iter().zip(after).enumerate().filter(|(_, (a, b))| a != b).map(|(i, _)| i).collect()
@@ -118,6 +169,32 @@ mod tests {
         assert!(!shares_border(&atlas, "1992-01-01", "CZE", "SVK"));
         assert!(shares_border(&atlas, "1993-01-01", "CZE", "SVK"));
         assert!(shares_border(&atlas, "1995-01-01", "POL", "DEU-E"), "coasts and outer borders stay");
+    }
+
+    #[test]
+    fn only_arcs_inside_historical_states_are_contested() {
+        let atlas = Atlas::builtin();
+        let kinds = atlas.arc_kinds();
+        let total = kinds.borders.len() + kinds.inner.len() + kinds.contested.len();
+        assert_eq!(total, atlas.topology.arc_count());
+        let name = |arc: usize| {
+            let (a, b) = atlas.topology.arc_sides()[arc];
+            let id = |u: usize| atlas.topology.units()[u].id.as_str();
+            (id(a), b.map(id))
+        };
+        let contested: Vec<_> = kinds.contested.iter().map(|&a| name(a)).collect();
+        let has = |x: &str, y: &str| contested.iter().any(|&(a, b)| (a == x && b == Some(y)) || (a == y && b == Some(x)));
+        assert!(has("RUS", "UKR") && has("DEU", "DEU-E") && has("CZE", "SVK") && has("SRB", "XKX"), "{contested:?}");
+        assert!(!has("FRA", "ESP") && !has("POL", "DEU-E"));
+        // A date's mesh is the static borders plus the contested arcs that are borders that day.
+        for day in ["1960-01-01", "1991-10-01", "2007-01-01"] {
+            let views = atlas.views_at(Date::parse(day).unwrap());
+            let mut mesh: Vec<usize> = kinds.borders.iter().copied()
+                .chain(kinds.contested.iter().copied().filter(|&a| atlas.is_border(a, &views)))
+                .collect();
+            mesh.sort_unstable();
+            assert_eq!(mesh, atlas.borders(&views), "{day}");
+        }
     }
 
     #[test]

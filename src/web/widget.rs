@@ -22,8 +22,13 @@ pub struct BlocMap {
     svg: Element,
     paths: Vec<Option<Element>>,
     markers: Vec<Option<Element>>,
+    /// Coasts and borders that never change, one path.
     borders: Element,
+    /// Inner borders that never change, one path.
     inner: Element,
+    /// The arcs that a date can turn from border to inner border and back,
+    /// one path each, so a succession touches only them.
+    contested: Vec<(usize, Element)>,
     atlas: Atlas,
     view: View,
     date: Date,
@@ -94,6 +99,7 @@ impl BlocMap {
             markers: vec![],
             borders: svg(&doc, "path", &[("class", "bm-borders")])?,
             inner: svg(&doc, "path", &[("class", "bm-inner")])?,
+            contested: vec![],
             svg: svg_el,
             atlas,
             view: o.view,
@@ -161,14 +167,29 @@ impl BlocMap {
             });
         }
         append(&self.svg, &units_g);
-        append(&self.svg, &self.inner);
-        append(&self.svg, &self.borders);
-        append(&self.svg, &markers_g);
         self.views = self.atlas.views_at(self.date);
         for i in 0..self.views.len() {
             self.paint_unit(i, None);
         }
-        self.paint_borders(&scene);
+        let kinds = self.atlas.arc_kinds();
+        set(&self.inner, "d", &scene.mesh_path(&kinds.inner));
+        set(&self.borders, "d", &scene.mesh_path(&kinds.borders));
+        append(&self.svg, &self.inner);
+        append(&self.svg, &self.borders);
+        let lines = svg(&doc, "g", &[("class", "bm-contested")])?;
+        self.contested.clear();
+        for arc in kinds.contested {
+            let d = scene.arc_path(arc);
+            if d.is_empty() {
+                continue;
+            }
+            let class = if self.atlas.is_border(arc, &self.views) { "bm-borders" } else { "bm-inner" };
+            let el = svg(&doc, "path", &[("class", class), ("d", d)])?;
+            append(&lines, &el);
+            self.contested.push((arc, el));
+        }
+        append(&self.svg, &lines);
+        append(&self.svg, &markers_g);
         self.scene = Some(scene);
         Ok(())
     }
@@ -193,9 +214,14 @@ impl BlocMap {
         }
     }
 
-    fn paint_borders(&self, scene: &Scene) {
-        set(&self.borders, "d", &scene.mesh_path(&self.atlas.borders(&self.views)));
-        set(&self.inner, "d", &scene.mesh_path(&self.atlas.inner_borders(&self.views)));
+    /// Restrokes the contested arcs whose sides changed relation.
+    fn paint_contested(&self, before: &[UnitView]) {
+        for (arc, el) in &self.contested {
+            let now = self.atlas.is_border(*arc, &self.views);
+            if now != self.atlas.is_border(*arc, before) {
+                set(el, "class", if now { "bm-borders" } else { "bm-inner" });
+            }
+        }
     }
 
     /// Shows the map on a day (`YYYY-MM-DD`). Only units whose state or
@@ -212,9 +238,7 @@ impl BlocMap {
             self.paint_unit(i, Some(&before[i]));
         }
         if redo_borders {
-            if let Some(scene) = &self.scene {
-                self.paint_borders(scene);
-            }
+            self.paint_contested(&before);
         }
         Ok(())
     }
@@ -273,6 +297,7 @@ impl BlocMap {
         let _ = self.root.class_list().remove_1("blocmap");
         self.paths.clear();
         self.markers.clear();
+        self.contested.clear();
         self.scene = None;
     }
 }
