@@ -63,7 +63,7 @@ async function main() {
   };
   let S = strings(en);
   let marks = [];
-  const digits = () => state.digits || S.digits;
+  const digits = () => state.digits || S.digits || 'latn';
 
   // Per-alliance CSS for highlighting and hiding (ids come from the data).
   const rules = el('style');
@@ -485,7 +485,6 @@ async function main() {
     };
     img.src = url;
   });
-  window.__bmExportSvg = exportSvg;
 
   // ---- territory details: hover, tap, keyboard ------------------------------
   let tipUnit = null;
@@ -717,7 +716,8 @@ async function main() {
   show(maxDay, { now: true });
   if (location.hash.length > 1) applyHash();
   document.documentElement.classList.add('bm-ready');
-  window.__bm = { map, show, state, marks: () => marks };
+  // For embedders' scripts and the end-to-end tests.
+  window.__bm = { map, show, state, marks: () => marks, exportSvg };
 }
 
 main().catch((e) => {
