@@ -342,26 +342,38 @@ async function main() {
     const table = el('table', 'bm-table');
     table.append(el('caption', null, S.fmt('tableCaption', { date: label.textContent })));
     const head = el('tr');
-    for (const k of ['alliance', 'state', 'status', 'since', 'source']) {
+    for (const k of ['state', 'status', 'since', 'source']) {
       const th = el('th', null, S.columns[k]);
       th.scope = 'col';
       head.append(th);
     }
     const thead = el('thead');
     thead.append(head);
-    const body = el('tbody');
+    table.append(thead);
+    // One row group per alliance, headed by its name and count.
+    let body = null;
     for (const r of rows) {
+      if (!body || body.dataset.alliance !== r.alliance) {
+        body = el('tbody');
+        body.dataset.alliance = r.alliance;
+        const group = el('tr', 'bm-group');
+        const th = el('th', null, `${r.allianceName} (${numerals(String(rows.filter((x) => x.alliance === r.alliance).length), digits())})`);
+        th.colSpan = 4;
+        th.scope = 'colgroup';
+        group.append(th);
+        body.append(group);
+        table.append(body);
+      }
       const tr = el('tr');
       tr.dataset.state = r.state;
       tr.dataset.alliance = r.alliance;
-      const src = el('td');
+      const name = el('th', null, r.name);
+      name.scope = 'row';
+      const src = el('td', 'bm-sources');
       r.sources.forEach((u, i) => { if (i) src.append(document.createTextNode(', ')); src.append(sourceLink(u)); });
-      tr.append(el('td', null, r.allianceName), el('th', null, r.name), el('td', null, S.statuses[r.status] || r.status),
-        el('td', null, r.sinceWords), src);
-      tr.children[1].scope = 'row';
+      tr.append(name, el('td', null, S.statuses[r.status] || r.status), el('td', 'bm-since', r.sinceWords), src);
       body.append(tr);
     }
-    table.append(thead, body);
     wrap.replaceChildren(table);
   }
   tableBox.addEventListener('toggle', () => { if (tableBox.open) renderTable(); });
