@@ -27,6 +27,7 @@ for (const lang of ['en', 'ar']) {
       assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
       assert.deepEqual(await violations(page), [], 'page at rest');
       await page.click('.bm-table-box summary');
+      await page.waitForSelector('.bm-table');
       await page.click('.bm-legend [data-alliance="NATO"] .bm-hl-btn');
       await page.focus('#map');
       await page.keyboard.press('ArrowRight');

@@ -309,6 +309,7 @@ test('themes, the members table and the CSV of events', async () => {
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   assert.equal(await page.$eval('body', (e) => getComputedStyle(e).backgroundColor), 'rgb(21, 24, 28)');
   await page.click('.bm-table-box summary');
+  await page.waitForSelector('.bm-table tr[data-state="POL"]'); // details fire 'toggle' a task later
   const row = await page.$eval('.bm-table tr[data-state="POL"]', (e) => e.textContent);
   assert.match(row, /Poland.*member.*12 March 1999/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('.bm-csv')]);
@@ -326,6 +327,7 @@ test('themes, the members table and the CSV of events', async () => {
 test('compare mode lists who joined and who left between two dates', async () => {
   const { page, context, errors } = await openMap(browser, { hash: '#date=2000-01-01' });
   await page.click('.bm-compare-box summary');
+  await page.waitForSelector('.bm-compare-list');
   await page.fill('.bm-compare-date', '1990-01-01');
   await page.dispatchEvent('.bm-compare-date', 'change');
   const nato = await page.textContent('.bm-compare-list [data-alliance="NATO"]');
