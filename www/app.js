@@ -5,6 +5,7 @@ import init, { BlocMap, dayNumber, dateOfDay, dateWords, addYears, numerals } fr
 import en from './lang/en.js';
 import ar from './lang/ar.js';
 import { el, fillTip, placeTip, sourceLink } from './tip.js';
+import { standaloneSvg, pngOf } from './export.js';
 
 /** One strings file per language; a third language is a file and a line here. */
 const LANGS = { en, ar };
@@ -258,7 +259,7 @@ async function main() {
     setPlayButton();
     const last = marks.length ? marks[marks.length - 1].day : maxDay;
     if (state.day >= Math.min(last, maxDay)) show(minDay, { now: true });
-    timer = setTimeout(step, reducedMotion.matches ? 1500 : 500);
+    timer = setTimeout(step, reducedMotion.matches ? 2500 : 500);
   }
   function pause() {
     clearTimeout(timer);
@@ -423,79 +424,14 @@ async function main() {
 
   /** The map as a standalone SVG with title, date, legend and source line. */
   function exportSvg() {
-    const NS = 'http://www.w3.org/2000/svg';
-    const src = svg();
-    const clone = src.cloneNode(true);
-    const cs = getComputedStyle(box);
-    const root = getComputedStyle(document.documentElement);
-    const rows = [...legendAt.values()].filter((e) => e.kind === 'alliance').length;
-    const W = 1000, top = 56, H = 620 + top + 22 * rows + 44;
-    const out = document.createElementNS(NS, 'svg');
-    out.setAttribute('xmlns', NS);
-    out.setAttribute('viewBox', `0 0 ${W} ${H}`);
-    out.setAttribute('width', String(W));
-    out.setAttribute('height', String(H));
-    out.setAttribute('direction', document.documentElement.dir);
-    const vars = ['--bm-neutral', '--bm-sea', '--bm-border', '--bm-inner', '--bm-ink', '--bm-muted', ...alliances.map((a) => `--bm-${a}`)];
-    const set = vars.map((v) => [v, (root.getPropertyValue(v) || cs.getPropertyValue(v)).trim()]).filter(([, x]) => x);
-    out.setAttribute('style', set.map(([v, x]) => `${v}:${x}`).join(';')
-      + `;font-family:${root.fontFamily};background:${root.getPropertyValue('--bm-bg')}`);
-    const bg = document.createElementNS(NS, 'rect');
-    bg.setAttribute('width', String(W)); bg.setAttribute('height', String(H)); bg.setAttribute('fill', root.getPropertyValue('--bm-bg'));
-    out.append(bg);
-    const rtl = document.documentElement.dir === 'rtl';
-    const text = (x, y, size, s, weight) => {
-      const t = document.createElementNS(NS, 'text');
-      t.setAttribute('x', String(rtl ? W - x : x)); t.setAttribute('y', String(y));
-      t.setAttribute('font-size', String(size)); t.setAttribute('fill', root.getPropertyValue('--bm-ink'));
-      if (weight) t.setAttribute('font-weight', weight);
-      t.setAttribute('text-anchor', 'start');
-      t.textContent = s;
-      out.append(t);
-      return t;
-    };
-    text(16, 30, 22, S.title, '700');
-    text(16, 50, 16, label.textContent);
-    clone.setAttribute('x', '0'); clone.setAttribute('y', String(top));
-    clone.setAttribute('width', String(W)); clone.setAttribute('height', '620');
-    const sea = document.createElementNS(NS, 'rect');
-    sea.setAttribute('y', String(top)); sea.setAttribute('width', String(W)); sea.setAttribute('height', '620'); sea.setAttribute('fill', root.getPropertyValue('--bm-sea'));
-    out.append(sea, clone);
-    // The page's own rules for units, borders and markers travel with it.
-    const style = document.createElementNS(NS, 'style');
-    style.textContent = '.bm-u{fill:var(--bm-neutral)}.bm-borders{fill:none;stroke:var(--bm-border);stroke-width:.6}'
-      + '.bm-inner{fill:none;stroke:var(--bm-inner);stroke-width:.35;stroke-dasharray:1.5 1.5}.bm-marker{stroke:var(--bm-border);stroke-width:.6}';
-    out.prepend(style);
-    let y = top + 620 + 28;
-    let x = 16;
-    for (const e of legendAt.values()) {
-      if (e.kind !== 'alliance') continue;
-      const sw = document.createElementNS(NS, 'rect');
-      sw.setAttribute('x', String(rtl ? W - x - 14 : x)); sw.setAttribute('y', String(y - 12));
-      sw.setAttribute('width', '14'); sw.setAttribute('height', '14'); sw.setAttribute('fill', root.getPropertyValue(`--bm-${e.id}`) || e.color);
-      out.append(sw);
-      text(x + 20, y, 14, `${e.name} (${numerals(String(e.count), digits())})`);
-      y += 22;
-    }
-    const src2 = text(16, H - 12, 12, S.source);
-    src2.setAttribute('fill', root.getPropertyValue('--bm-muted'));
-    return new XMLSerializer().serializeToString(out);
+    const entries = [...legendAt.values()].filter((e) => e.kind === 'alliance')
+      .map((e) => ({ id: e.id, color: e.color, text: `${e.name} (${numerals(String(e.count), digits())})` }));
+    return standaloneSvg({ map: svg(), title: S.title, date: label.textContent, legend: entries, source: S.source, rtl: document.documentElement.dir === 'rtl' });
   }
   const fileBase = () => `blocmap-${map.date()}-${state.lang}`;
   $('.bm-svg-export').addEventListener('click', () => download(fileBase() + '.svg', 'image/svg+xml', exportSvg()));
   $('.bm-png-export').addEventListener('click', () => {
-    const img = new Image();
-    const url = URL.createObjectURL(new Blob([exportSvg()], { type: 'image/svg+xml' }));
-    img.onload = () => {
-      const c = document.createElement('canvas');
-      c.width = img.width * 2; c.height = img.height * 2;
-      const g = c.getContext('2d');
-      g.scale(2, 2);
-      g.drawImage(img, 0, 0);
-      URL.revokeObjectURL(url);
-      c.toBlob((b) => download(fileBase() + '.png', 'image/png', b), 'image/png');
-    };
-    img.src = url;
+    pngOf(exportSvg(), 2).then((png) => download(fileBase() + '.png', 'image/png', png));
   });
 
   // ---- territory details: hover, tap, keyboard ------------------------------

@@ -126,7 +126,7 @@ test('with reduced motion, play is slower and nothing transitions', async () => 
   await page.click('.bm-play');
   await page.waitForTimeout(1000);
   assert.equal(await shownDate(page), '1991-06-01', 'no step within a second');
-  await page.waitForFunction(() => document.querySelector('input.bm-date').value !== '1991-06-01', null, { timeout: 4000 });
+  await page.waitForFunction(() => document.querySelector('input.bm-date').value !== '1991-06-01', null, { timeout: 8000 });
   await page.click('.bm-play');
   await context.close();
 });
@@ -321,6 +321,10 @@ test('themes, the members table and the CSV of events', async () => {
   assert.match(svg, /NATO and the CSTO, day by day/);
   assert.match(svg, /12 March 1999/);
   assert.match(svg, /Natural Earth/);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('.bm-png-export')]);
+  assert.match(png.suggestedFilename(), /^blocmap-1999-03-12-en\.png$/);
+  const bytes = require('node:fs').readFileSync(await png.path());
+  assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
   await context.close();
 });
 
