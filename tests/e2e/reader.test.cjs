@@ -49,11 +49,14 @@ test('dragging the slider shows each day and snaps to an event day near where it
   const xOf = (day) => box.x + 10 + ((day - min) / (max - min)) * (box.width - 20);
   const y = box.y + box.height / 2;
   const target = dayNumber('1999-03-12');
+  await page.waitForFunction(() => document.querySelector('.bm-summary').textContent.length > 0);
+  const before = await page.textContent('.bm-summary');
   await page.mouse.move(xOf(max), y);
   await page.mouse.down();
   await page.mouse.move(xOf(target + 400), y, { steps: 8 });
   const during = await shownDate(page);
   assert.ok(during > '1999-06-01' && during < '2001-01-01', `the map follows the drag (${during})`);
+  assert.equal(await page.textContent('.bm-summary'), before, 'the live region waits for the drag to rest');
   // Let go a few pixels (weeks) short of NATO's 1999 enlargement: it snaps there.
   await page.mouse.move(xOf(target) - 2, y, { steps: 4 });
   await page.mouse.up();
