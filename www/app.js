@@ -95,6 +95,7 @@ async function main() {
     html.classList.remove('bm-lang-pending');
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = S.get(e.dataset.i18n);
     for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', S.get(e.dataset.i18nLabel));
+    box.setAttribute('aria-roledescription', S.mapRole);
     langSelect.value = state.lang;
     $('.bm-digits').value = digits();
     $('.bm-theme').value = state.theme;

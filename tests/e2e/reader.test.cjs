@@ -247,6 +247,8 @@ test('Arabic: right-to-left page, Arabic strings, names and digits, the axis run
   assert.equal(await page.getAttribute('html', 'lang'), 'ar');
   assert.match(await page.title(), /الناتو/);
   assert.equal((await page.textContent('.bm-play')).trim(), 'تشغيل');
+  assert.equal(await page.getAttribute('#map', 'aria-roledescription'), 'خريطة');
+  assert.match(await page.getAttribute('#map', 'aria-label'), /^خريطة الأحلاف العسكرية في /);
   assert.match(await page.textContent('.bm-legend'), /حلف شمال الأطلسي/);
   await slideTo(page, '1999-03-12');
   assert.equal(await valuetext(page), '١٢ مارس ١٩٩٩');
