@@ -630,7 +630,9 @@ async function main() {
   }
   /** Applies the hash; each bad value is ignored and the map stays as it was. */
   function applyHash() {
-    const p = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const raw = new URLSearchParams(location.hash.replace(/^#/, ''));
+    // Names are case-insensitive (lang=AR, alliances=nato); dates are not.
+    const p = new Map([...raw].map(([k, v]) => [k.toLowerCase(), k.toLowerCase() === 'alliances' || k.toLowerCase() === 'date' ? v : v.toLowerCase()]));
     const bad = [];
     writing = true;
     try {
@@ -644,7 +646,7 @@ async function main() {
       if (p.has('theme')) { if (THEMES.includes(p.get('theme'))) setTheme(p.get('theme')); else bad.push('theme'); }
       if (p.has('view')) { if (!VIEWS.includes(p.get('view')) || !setView(p.get('view'))) bad.push('view'); }
       if (p.has('alliances')) {
-        const want = p.get('alliances').split(',').map((s) => s.trim()).filter((a) => alliances.includes(a));
+        const want = p.get('alliances').split(',').map((s) => alliances.find((a) => a.toLowerCase() === s.trim().toLowerCase())).filter(Boolean);
         if (want.length) { state.hidden = new Set(alliances.filter((a) => !want.includes(a))); applyHidden(); } else bad.push('alliances');
       }
       if (langChanged) applyLang();

@@ -282,10 +282,11 @@ test('a deep link restores date, alliances, language and view; the hash drives t
   assert.equal(await page.getAttribute('.bm-view[data-view="europe"]', 'aria-pressed'), 'true');
   assert.ok(await page.$eval('#map', (e) => e.classList.contains('bm-off-WARSAW_PACT')));
   assert.equal(await page.$eval('.bm-legend [data-alliance="WARSAW_PACT"] .bm-show', (e) => e.checked), false);
-  await page.evaluate(() => { location.hash = '#date=2004-03-29&lang=en&view=world'; });
+  await page.evaluate(() => { location.hash = '#date=2004-03-29&lang=EN&view=World&alliances=nato,csto,warsaw_pact'; });
   await page.waitForFunction(() => document.querySelector('input.bm-date').value === '2004-03-29');
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
   assert.equal(await page.getAttribute('.bm-view[data-view="world"]', 'aria-pressed'), 'true');
+  assert.equal(await page.$eval('#map', (e) => e.classList.contains('bm-off-WARSAW_PACT')), false);
   // The page writes its state back to the hash, to share.
   await slideTo(page, '2009-04-01');
   await page.waitForFunction(() => location.hash.includes('date=2009-04-01'));
