@@ -600,6 +600,7 @@ async function main() {
   function setTheme(theme) {
     state.theme = theme;
     document.documentElement.dataset.theme = theme;
+    $('.bm-theme').value = theme;
   }
   langSelect.addEventListener('change', () => { state.lang = langSelect.value; state.digits = null; applyLang(); writeHash(); });
   $('.bm-digits').addEventListener('change', (e) => {
