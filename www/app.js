@@ -639,7 +639,7 @@ async function main() {
     try {
       let langChanged = false;
       if (p.has('lang')) {
-        if (p.get('lang') in LANGS) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
+        if (Object.hasOwn(LANGS, p.get('lang'))) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
       }
       if (p.has('digits')) {
         if (DIGITS.includes(p.get('digits'))) { state.digits = p.get('digits'); langChanged = true; } else bad.push('digits');

@@ -302,6 +302,9 @@ test('a bad deep link is ignored and the map stays intact', async () => {
   assert.ok(await page.$('path[data-unit="POL"]'));
   await page.evaluate(() => { location.hash = '#date=1999-03-12'; });
   await page.waitForFunction(() => document.querySelector('input.bm-date').value === '1999-03-12');
+  await page.evaluate(() => { location.hash = '#lang=constructor&theme=__proto__'; });
+  await page.waitForTimeout(100);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.evaluate(() => { location.hash = '#date=yesterday&view=europe'; });
   await page.waitForFunction(() => document.querySelector('.bm-view[data-view="europe"]').getAttribute('aria-pressed') === 'true');
   assert.equal(await shownDate(page), '1999-03-12', 'the bad date is ignored, the good view applied');
