@@ -15,7 +15,6 @@ const DIGITS = ['latn', 'arab'];
 /** Snap to an event day when a drag ends this close to one (share of the range). */
 const SNAP = 0.006;
 const FIRST = '1949-04-04';
-const STATUS_STYLES = ['member', 'outside_integrated_command', 'frozen', 'inactive', 'suspended', 'signatory', 'applicant'];
 
 const $ = (sel) => document.querySelector(sel);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -316,12 +315,11 @@ async function main() {
   /** The meaning of each status style, drawn with the map's own patterns. */
   function renderStyles() {
     styles.replaceChildren();
-    const a = alliances[0];
-    const color = legendAt.get(a)?.color || '#888888';
     const NS = 'http://www.w3.org/2000/svg';
-    for (const st of [...STATUS_STYLES, 'neutral']) {
+    const paints = [...map.statusStyles(alliances[0]), { status: 'neutral', fill: 'var(--bm-neutral)' }];
+    for (const { status, fill } of paints) {
       const li = el('li');
-      li.dataset.status = st;
+      li.dataset.status = status;
       const s = document.createElementNS(NS, 'svg');
       s.setAttribute('class', 'bm-style-swatch');
       s.setAttribute('viewBox', '0 0 24 16');
@@ -329,10 +327,9 @@ async function main() {
       const r = document.createElementNS(NS, 'rect');
       r.setAttribute('width', '24');
       r.setAttribute('height', '16');
-      r.setAttribute('class', 'bm-style-rect');
-      r.style.fill = st === 'member' ? `var(--bm-${a}, ${color})` : st === 'neutral' ? 'var(--bm-neutral)' : `url(#bm-${a}-${st})`;
+      r.style.fill = fill;
       s.append(r);
-      li.append(s, el('span', null, S.styles[st]));
+      li.append(s, el('span', null, S.styles[status] || status));
       styles.append(li);
     }
   }
