@@ -173,14 +173,20 @@ pub fn caption(e: &Event, lang: Lang) -> &str {
 /// `12 March 1999: NATO 19 members, +Czechia, Hungary, Poland; Warsaw Pact …`.
 /// Names each map alliance with members that day (or signatories, or
 /// states that left that day), the states that joined (+) and left (−) that
-/// day, then the day's alliance-level events.
+/// day, then the captions of the day's other events (the alliances' own,
+/// then signatures, freezes … not already told; three at most).
 pub fn summary(t: &Timeline, date: Date, lang: Lang, digits: Digits) -> String {
     let mut parts = vec![];
+    // (alliance, state) pairs already told as + or −.
+    let mut counted: Vec<(&str, &str)> = vec![];
     let before = date.pred();
     for a in t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
         let now = t.members_at(&a.id, date).unwrap_or_default();
         let was = t.members_at(&a.id, before).unwrap_or_default();
         let signed = t.states_with_status(&a.id, Status::Signatory, date).unwrap_or_default();
+        for s in now.iter().filter(|s| !was.contains(s)).chain(was.iter().filter(|s| !now.contains(s))) {
+            counted.push((a.id.as_str(), s));
+        }
         let joined: Vec<&str> = now.iter().filter(|s| !was.contains(s)).map(|s| state_name(t, s, lang)).collect();
         let left: Vec<&str> = was.iter().filter(|s| !now.contains(s)).map(|s| state_name(t, s, lang)).collect();
         if now.is_empty() && left.is_empty() && signed.is_empty() {
@@ -209,15 +215,24 @@ pub fn summary(t: &Timeline, date: Date, lang: Lang, digits: Digits) -> String {
     } else {
         out.push_str(&parts.join(if lang == Lang::Ar { "؛ " } else { "; " }));
     }
-    let notes: Vec<&str> = t
-        .changes_between(date, date)
-        .into_iter()
-        .filter(|e| e.state.is_none())
-        .map(|e| caption(e, lang))
-        .collect();
+    // The day's other events of map alliances: the alliances' own, then
+    // states' (signatures, freezes …) not already told as + or −.
+    let map_alliance = |id: &str| t.alliances().iter().any(|a| a.id == id && a.kind == AllianceKind::Alliance);
+    let events = t.changes_between(date, date);
+    let general = events.iter().filter(|e| e.state.is_none() && map_alliance(&e.alliance));
+    let states = events.iter().filter(|e| {
+        e.state.as_deref().is_some_and(|s| map_alliance(&e.alliance) && !counted.contains(&(e.alliance.as_str(), s)))
+    });
+    let mut notes: Vec<&str> = general.chain(states).map(|e| caption(e, lang)).filter(|c| !c.is_empty()).collect();
+    notes.dedup();
+    let more = notes.len() > 3;
+    notes.truncate(3);
     if !notes.is_empty() {
         out.push_str(" — ");
         out.push_str(&notes.join(if lang == Lang::Ar { "؛ " } else { "; " }));
+        if more {
+            out.push_str(" …");
+        }
     }
     out.push('.');
     out
@@ -409,6 +424,12 @@ mod tests {
         assert!(s.contains("Warsaw Pact dissolved"), "{s}");
         let s = summary(&t, d("1949-04-04"), Lang::En, Digits::Latin);
         assert!(s.contains("NATO 0 members, 12 signatories"), "{s}");
+        assert!(s.contains("North Atlantic Treaty signed in Washington"), "{s}");
+        assert!(s.ends_with(" ….") , "at most three captions: {s}");
+        let s = summary(&t, d("2024-02-22"), Lang::En, Digits::Latin);
+        assert!(s.ends_with("CSTO 6 members — Armenia freezes its participation in the CSTO."), "{s}");
+        let s = summary(&t, d("1999-03-12"), Lang::En, Digits::Latin);
+        assert!(!s.contains("joins"), "joins are told as +: {s}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ import init, { BlocMap, dayNumber, dateOfDay, dateWords, addYears, numerals } fr
 import en from './lang/en.js';
 import ar from './lang/ar.js';
 import { el, fillTip, placeTip, sourceLink } from './tip.js';
+import { standaloneSvg, pngOf } from './export.js';
 
 /** One strings file per language; a third language is a file and a line here. */
 const LANGS = { en, ar };
@@ -14,7 +15,6 @@ const DIGITS = ['latn', 'arab'];
 /** Snap to an event day when a drag ends this close to one (share of the range). */
 const SNAP = 0.006;
 const FIRST = '1949-04-04';
-const STATUS_STYLES = ['member', 'outside_integrated_command', 'frozen', 'inactive', 'suspended', 'signatory', 'applicant'];
 
 const $ = (sel) => document.querySelector(sel);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -63,7 +63,7 @@ async function main() {
   };
   let S = strings(en);
   let marks = [];
-  const digits = () => state.digits || S.digits;
+  const digits = () => state.digits || S.digits || 'latn';
 
   // Per-alliance CSS for highlighting and hiding (ids come from the data).
   const rules = el('style');
@@ -94,6 +94,7 @@ async function main() {
     html.classList.remove('bm-lang-pending');
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = S.get(e.dataset.i18n);
     for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', S.get(e.dataset.i18nLabel));
+    box.setAttribute('aria-roledescription', S.mapRole);
     langSelect.value = state.lang;
     $('.bm-digits').value = digits();
     $('.bm-theme').value = state.theme;
@@ -258,7 +259,7 @@ async function main() {
     setPlayButton();
     const last = marks.length ? marks[marks.length - 1].day : maxDay;
     if (state.day >= Math.min(last, maxDay)) show(minDay, { now: true });
-    timer = setTimeout(step, reducedMotion.matches ? 1500 : 500);
+    timer = setTimeout(step, reducedMotion.matches ? 2500 : 500);
   }
   function pause() {
     clearTimeout(timer);
@@ -314,12 +315,11 @@ async function main() {
   /** The meaning of each status style, drawn with the map's own patterns. */
   function renderStyles() {
     styles.replaceChildren();
-    const a = alliances[0];
-    const color = legendAt.get(a)?.color || '#888888';
     const NS = 'http://www.w3.org/2000/svg';
-    for (const st of [...STATUS_STYLES, 'neutral']) {
+    const paints = [...map.statusStyles(alliances[0]), { status: 'neutral', fill: 'var(--bm-neutral)' }];
+    for (const { status, fill } of paints) {
       const li = el('li');
-      li.dataset.status = st;
+      li.dataset.status = status;
       const s = document.createElementNS(NS, 'svg');
       s.setAttribute('class', 'bm-style-swatch');
       s.setAttribute('viewBox', '0 0 24 16');
@@ -327,10 +327,9 @@ async function main() {
       const r = document.createElementNS(NS, 'rect');
       r.setAttribute('width', '24');
       r.setAttribute('height', '16');
-      r.setAttribute('class', 'bm-style-rect');
-      r.style.fill = st === 'member' ? `var(--bm-${a}, ${color})` : st === 'neutral' ? 'var(--bm-neutral)' : `url(#bm-${a}-${st})`;
+      r.style.fill = fill;
       s.append(r);
-      li.append(s, el('span', null, S.styles[st]));
+      li.append(s, el('span', null, S.styles[status] || status));
       styles.append(li);
     }
   }
@@ -342,26 +341,38 @@ async function main() {
     const table = el('table', 'bm-table');
     table.append(el('caption', null, S.fmt('tableCaption', { date: label.textContent })));
     const head = el('tr');
-    for (const k of ['alliance', 'state', 'status', 'since', 'source']) {
+    for (const k of ['state', 'status', 'since', 'source']) {
       const th = el('th', null, S.columns[k]);
       th.scope = 'col';
       head.append(th);
     }
     const thead = el('thead');
     thead.append(head);
-    const body = el('tbody');
+    table.append(thead);
+    // One row group per alliance, headed by its name and count.
+    let body = null;
     for (const r of rows) {
+      if (!body || body.dataset.alliance !== r.alliance) {
+        body = el('tbody');
+        body.dataset.alliance = r.alliance;
+        const group = el('tr', 'bm-group');
+        const th = el('th', null, `${r.allianceName} (${numerals(String(rows.filter((x) => x.alliance === r.alliance).length), digits())})`);
+        th.colSpan = 4;
+        th.scope = 'colgroup';
+        group.append(th);
+        body.append(group);
+        table.append(body);
+      }
       const tr = el('tr');
       tr.dataset.state = r.state;
       tr.dataset.alliance = r.alliance;
-      const src = el('td');
+      const name = el('th', null, r.name);
+      name.scope = 'row';
+      const src = el('td', 'bm-sources');
       r.sources.forEach((u, i) => { if (i) src.append(document.createTextNode(', ')); src.append(sourceLink(u)); });
-      tr.append(el('td', null, r.allianceName), el('th', null, r.name), el('td', null, S.statuses[r.status] || r.status),
-        el('td', null, r.sinceWords), src);
-      tr.children[1].scope = 'row';
+      tr.append(name, el('td', null, S.statuses[r.status] || r.status), el('td', 'bm-since', r.sinceWords), src);
       body.append(tr);
     }
-    table.append(thead, body);
     wrap.replaceChildren(table);
   }
   tableBox.addEventListener('toggle', () => { if (tableBox.open) renderTable(); });
@@ -411,81 +422,15 @@ async function main() {
 
   /** The map as a standalone SVG with title, date, legend and source line. */
   function exportSvg() {
-    const NS = 'http://www.w3.org/2000/svg';
-    const src = svg();
-    const clone = src.cloneNode(true);
-    const cs = getComputedStyle(box);
-    const root = getComputedStyle(document.documentElement);
-    const rows = [...legendAt.values()].filter((e) => e.kind === 'alliance').length;
-    const W = 1000, top = 56, H = 620 + top + 22 * rows + 44;
-    const out = document.createElementNS(NS, 'svg');
-    out.setAttribute('xmlns', NS);
-    out.setAttribute('viewBox', `0 0 ${W} ${H}`);
-    out.setAttribute('width', String(W));
-    out.setAttribute('height', String(H));
-    out.setAttribute('direction', document.documentElement.dir);
-    const vars = ['--bm-neutral', '--bm-sea', '--bm-border', '--bm-inner', '--bm-ink', '--bm-muted', ...alliances.map((a) => `--bm-${a}`)];
-    const set = vars.map((v) => [v, (root.getPropertyValue(v) || cs.getPropertyValue(v)).trim()]).filter(([, x]) => x);
-    out.setAttribute('style', set.map(([v, x]) => `${v}:${x}`).join(';')
-      + `;font-family:${root.fontFamily};background:${root.getPropertyValue('--bm-bg')}`);
-    const bg = document.createElementNS(NS, 'rect');
-    bg.setAttribute('width', String(W)); bg.setAttribute('height', String(H)); bg.setAttribute('fill', root.getPropertyValue('--bm-bg'));
-    out.append(bg);
-    const rtl = document.documentElement.dir === 'rtl';
-    const text = (x, y, size, s, weight) => {
-      const t = document.createElementNS(NS, 'text');
-      t.setAttribute('x', String(rtl ? W - x : x)); t.setAttribute('y', String(y));
-      t.setAttribute('font-size', String(size)); t.setAttribute('fill', root.getPropertyValue('--bm-ink'));
-      if (weight) t.setAttribute('font-weight', weight);
-      t.setAttribute('text-anchor', 'start');
-      t.textContent = s;
-      out.append(t);
-      return t;
-    };
-    text(16, 30, 22, S.title, '700');
-    text(16, 50, 16, label.textContent);
-    clone.setAttribute('x', '0'); clone.setAttribute('y', String(top));
-    clone.setAttribute('width', String(W)); clone.setAttribute('height', '620');
-    const sea = document.createElementNS(NS, 'rect');
-    sea.setAttribute('y', String(top)); sea.setAttribute('width', String(W)); sea.setAttribute('height', '620'); sea.setAttribute('fill', root.getPropertyValue('--bm-sea'));
-    out.append(sea, clone);
-    // The page's own rules for units, borders and markers travel with it.
-    const style = document.createElementNS(NS, 'style');
-    style.textContent = '.bm-u{fill:var(--bm-neutral)}.bm-borders{fill:none;stroke:var(--bm-border);stroke-width:.6}'
-      + '.bm-inner{fill:none;stroke:var(--bm-inner);stroke-width:.35;stroke-dasharray:1.5 1.5}.bm-marker{stroke:var(--bm-border);stroke-width:.6}';
-    out.prepend(style);
-    let y = top + 620 + 28;
-    let x = 16;
-    for (const e of legendAt.values()) {
-      if (e.kind !== 'alliance') continue;
-      const sw = document.createElementNS(NS, 'rect');
-      sw.setAttribute('x', String(rtl ? W - x - 14 : x)); sw.setAttribute('y', String(y - 12));
-      sw.setAttribute('width', '14'); sw.setAttribute('height', '14'); sw.setAttribute('fill', root.getPropertyValue(`--bm-${e.id}`) || e.color);
-      out.append(sw);
-      text(x + 20, y, 14, `${e.name} (${numerals(String(e.count), digits())})`);
-      y += 22;
-    }
-    const src2 = text(16, H - 12, 12, S.source);
-    src2.setAttribute('fill', root.getPropertyValue('--bm-muted'));
-    return new XMLSerializer().serializeToString(out);
+    const entries = [...legendAt.values()].filter((e) => e.kind === 'alliance')
+      .map((e) => ({ id: e.id, color: e.color, text: `${e.name} (${numerals(String(e.count), digits())})` }));
+    return standaloneSvg({ map: svg(), title: S.title, date: label.textContent, legend: entries, source: S.source, rtl: document.documentElement.dir === 'rtl' });
   }
   const fileBase = () => `blocmap-${map.date()}-${state.lang}`;
   $('.bm-svg-export').addEventListener('click', () => download(fileBase() + '.svg', 'image/svg+xml', exportSvg()));
   $('.bm-png-export').addEventListener('click', () => {
-    const img = new Image();
-    const url = URL.createObjectURL(new Blob([exportSvg()], { type: 'image/svg+xml' }));
-    img.onload = () => {
-      const c = document.createElement('canvas');
-      c.width = img.width * 2; c.height = img.height * 2;
-      const g = c.getContext('2d');
-      g.scale(2, 2);
-      g.drawImage(img, 0, 0);
-      URL.revokeObjectURL(url);
-      c.toBlob((b) => download(fileBase() + '.png', 'image/png', b), 'image/png');
-    };
-    img.src = url;
+    pngOf(exportSvg(), 2).then((png) => download(fileBase() + '.png', 'image/png', png));
   });
-  window.__bmExportSvg = exportSvg;
 
   // ---- territory details: hover, tap, keyboard ------------------------------
   let tipUnit = null;
@@ -652,6 +597,7 @@ async function main() {
   function setTheme(theme) {
     state.theme = theme;
     document.documentElement.dataset.theme = theme;
+    $('.bm-theme').value = theme;
   }
   langSelect.addEventListener('change', () => { state.lang = langSelect.value; state.digits = null; applyLang(); writeHash(); });
   $('.bm-digits').addEventListener('change', (e) => {
@@ -682,13 +628,15 @@ async function main() {
   }
   /** Applies the hash; each bad value is ignored and the map stays as it was. */
   function applyHash() {
-    const p = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const raw = new URLSearchParams(location.hash.replace(/^#/, ''));
+    // Names are case-insensitive (lang=AR, alliances=nato); dates are not.
+    const p = new Map([...raw].map(([k, v]) => [k.toLowerCase(), k.toLowerCase() === 'alliances' || k.toLowerCase() === 'date' ? v : v.toLowerCase()]));
     const bad = [];
     writing = true;
     try {
       let langChanged = false;
       if (p.has('lang')) {
-        if (p.get('lang') in LANGS) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
+        if (Object.hasOwn(LANGS, p.get('lang'))) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
       }
       if (p.has('digits')) {
         if (DIGITS.includes(p.get('digits'))) { state.digits = p.get('digits'); langChanged = true; } else bad.push('digits');
@@ -696,7 +644,7 @@ async function main() {
       if (p.has('theme')) { if (THEMES.includes(p.get('theme'))) setTheme(p.get('theme')); else bad.push('theme'); }
       if (p.has('view')) { if (!VIEWS.includes(p.get('view')) || !setView(p.get('view'))) bad.push('view'); }
       if (p.has('alliances')) {
-        const want = p.get('alliances').split(',').map((s) => s.trim()).filter((a) => alliances.includes(a));
+        const want = p.get('alliances').split(',').map((s) => alliances.find((a) => a.toLowerCase() === s.trim().toLowerCase())).filter(Boolean);
         if (want.length) { state.hidden = new Set(alliances.filter((a) => !want.includes(a))); applyHidden(); } else bad.push('alliances');
       }
       if (langChanged) applyLang();
@@ -717,7 +665,8 @@ async function main() {
   show(maxDay, { now: true });
   if (location.hash.length > 1) applyHash();
   document.documentElement.classList.add('bm-ready');
-  window.__bm = { map, show, state, marks: () => marks };
+  // For embedders' scripts and the end-to-end tests.
+  window.__bm = { map, show, state, marks: () => marks, exportSvg };
 }
 
 main().catch((e) => {

@@ -110,8 +110,37 @@ struct DiffOut {
     left: Vec<String>,
 }
 
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StyleOut {
+    status: &'static str,
+    fill: String,
+}
+
 #[wasm_bindgen]
 impl BlocMap {
+    /// How each status of an alliance is painted, strongest first, for a
+    /// legend of styles: `[{status, fill}]`, `fill` a CSS paint (the
+    /// alliance's colour for `member`, else `url(#pattern)` of the map's own
+    /// hatch patterns). Throws for an unknown alliance.
+    #[wasm_bindgen(js_name = statusStyles)]
+    pub fn status_styles(&self, alliance: &str) -> Result<JsValue, JsError> {
+        let (t, _) = self.core();
+        let a = t.alliances().iter().find(|a| a.id == alliance).ok_or_else(|| JsError::new(&format!("statusStyles: unknown alliance '{alliance}'")))?;
+        let out: Vec<StyleOut> = crate::paint::STATUSES
+            .iter()
+            .map(|&st| StyleOut {
+                status: st.as_str(),
+                fill: if st == crate::timeline::Status::Member {
+                    format!("var(--bm-{},{})", a.id, a.color)
+                } else {
+                    format!("url(#{})", crate::paint::pattern_id(&a.id, st))
+                },
+            })
+            .collect();
+        to_js(&out)
+    }
+
     /// Each map alliance's members on `other` against the shown day:
     /// `[{alliance, name, before, after, joined, left}]`, `before` and
     /// `after` in words (`16 members`), `joined`/`left` state names. Both

@@ -25,8 +25,10 @@ for (const lang of ['en', 'ar']) {
     test(`axe: no violations in ${lang}, ${theme} theme`, async () => {
       const { page, context, errors } = await openMap(browser, { hash: `#date=1999-03-11&lang=${lang}&theme=${theme}&view=europe`, colorScheme: theme });
       assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+      assert.equal(await page.$eval('.bm-theme', (e) => e.value), theme, 'the setting shows the theme of the link');
       assert.deepEqual(await violations(page), [], 'page at rest');
       await page.click('.bm-table-box summary');
+      await page.waitForSelector('.bm-table');
       await page.click('.bm-legend [data-alliance="NATO"] .bm-hl-btn');
       await page.focus('#map');
       await page.keyboard.press('ArrowRight');

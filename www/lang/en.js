@@ -20,6 +20,7 @@ export default {
   loading: 'Loading the map…',
   loadFailed: 'The map could not be loaded: {error}',
   noscript: 'This map needs JavaScript and WebAssembly.',
+  mapRole: 'map',
   map: 'Map of military alliances on {date}',
   mapHelp: 'Hover or tap a country for details. On the map, arrow keys move between countries, a letter jumps to a country, Enter shows details, Escape closes them.',
   timeControls: 'Time',
