@@ -127,7 +127,7 @@ impl BlocMap {
     pub fn status_styles(&self, alliance: &str) -> Result<JsValue, JsError> {
         let (t, _) = self.core();
         let a = t.alliances().iter().find(|a| a.id == alliance).ok_or_else(|| JsError::new(&format!("statusStyles: unknown alliance '{alliance}'")))?;
-        let out: Vec<StyleOut> = crate::paint::STATUSES
+        let out: Vec<StyleOut> = crate::timeline::Status::ALL
             .iter()
             .map(|&st| StyleOut {
                 status: st.as_str(),
