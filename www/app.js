@@ -160,7 +160,6 @@ async function main() {
     const date = map.date();
     const words = dateWords(date, state.lang, digits());
     label.value = words;
-    label.textContent = words;
     slider.setAttribute('aria-valuetext', words);
     svg()?.setAttribute('aria-label', S.fmt('map', { date: words }));
     box.setAttribute('aria-label', S.fmt('map', { date: words }));

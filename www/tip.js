@@ -114,7 +114,9 @@ export function placeTip(tip, stage, x, y, { above = false } = {}) {
   const over = y - GAP - h;
   const fitsX = (l) => l >= 0 && l + w <= W;
   const fitsY = (t) => t >= 0 && t + h <= H;
-  const xs = [right, left].filter(fitsX);
+  // Reading direction first: right of the point in English, left in Arabic.
+  const rtl = getComputedStyle(stage).direction === 'rtl';
+  const xs = (rtl ? [left, right] : [right, left]).filter(fitsX);
   const ys = (above ? [over, below] : [below, over]).filter(fitsY);
   let l, t;
   if (xs.length && ys.length) {

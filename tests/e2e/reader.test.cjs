@@ -317,6 +317,11 @@ test('themes, the members table and the CSV of events', async () => {
   await page.selectOption('.bm-theme', 'dark');
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   assert.equal(await page.$eval('body', (e) => getComputedStyle(e).backgroundColor), 'rgb(21, 24, 28)');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.bm-controls'), false, 'print leaves the controls out');
+  assert.ok(await page.isVisible('.bm-map-box') && await page.isVisible('.bm-legend') && await page.isVisible('.bm-source'));
+  assert.equal(await page.$eval('body', (e) => getComputedStyle(e).backgroundColor), 'rgb(255, 255, 255)', 'print is light');
+  await page.emulateMedia({ media: 'screen' });
   await page.click('.bm-table-box summary');
   await page.waitForSelector('.bm-table tr[data-state="POL"]'); // details fire 'toggle' a task later
   const row = await page.$eval('.bm-table tr[data-state="POL"]', (e) => e.textContent);
