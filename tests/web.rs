@@ -209,3 +209,47 @@ fn successions_restroke_only_the_contested_borders() {
     map.set_date("1985-01-01").unwrap();
     assert_eq!(count(".bm-contested .bm-inner"), inner_1985);
 }
+
+fn js_get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn reader_exports_answer_in_both_languages() {
+    use blocmap::web::{add_years, date_words, numerals};
+    assert_eq!(date_words("1999-03-12", "en", "latn").unwrap(), "12 March 1999");
+    assert_eq!(date_words("1999-03-12", "ar", "arab").unwrap(), "١٢ مارس ١٩٩٩");
+    assert!(date_words("1999-02-30", "en", "latn").is_err());
+    assert_eq!(numerals("NATO 32", "arab"), "NATO ٣٢");
+    assert_eq!(add_years("2024-02-29", 1).unwrap(), "2025-02-28");
+
+    let root = container();
+    let map = BlocMap::new(&root, options(&[("date", "1999-03-12")])).unwrap();
+    let summary = map.summary("en", "latn");
+    assert!(summary.starts_with("12 March 1999: NATO 19 members"), "{summary}");
+    assert!(summary.contains("Poland"), "{summary}");
+    assert!(map.summary("ar", "arab").contains("١٩"), "Arabic summary counts in Eastern Arabic digits");
+
+    let details = map.details("DEU-E", "en", "latn").unwrap();
+    assert!(js_sys::JSON::stringify(&details).unwrap().as_string().unwrap().contains("NATO"));
+    assert!(map.details("ZZZ", "en", "latn").is_err(), "unknown unit throws");
+
+    let members: js_sys::Array = map.members("en", "latn").unwrap().dyn_into().unwrap();
+    let nato = members.iter().filter(|m| js_get(m, "alliance").as_string().as_deref() == Some("NATO")).count();
+    assert_eq!(nato, 19);
+
+    let marks: js_sys::Array = map.marks("en", "latn").unwrap().dyn_into().unwrap();
+    assert!(marks.iter().any(|m| js_get(&m, "date").as_string().as_deref() == Some("1999-03-12")));
+
+    let diff: js_sys::Array = map.compare("1997-01-01", "en", "latn").unwrap().dyn_into().unwrap();
+    assert!(js_sys::JSON::stringify(&diff).unwrap().as_string().unwrap().contains("Poland"));
+    assert!(map.compare("someday", "en", "latn").is_err());
+    assert!(map.status_styles("NAT0").is_err());
+
+    let csv = map.events_csv();
+    assert!(csv.lines().count() > 100 && csv.contains("1999-03-12"));
+
+    let svg = map.export_svg("ar", "arab", "عنوان <b>", "١٢ مارس ١٩٩٩", "المصدر").unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("عنوان &lt;b&gt;"), "text is escaped, never markup");
+    assert!(map.export_svg("fr", "latn", "t", "d", "s").is_err());
+}

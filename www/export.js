@@ -2,7 +2,6 @@
 // page's colours inlined) and a PNG drawn from it.
 const NS = 'http://www.w3.org/2000/svg';
 const W = 1000;
-const MAP_H = 620;
 const TOP = 56;
 
 function node(tag, attrs, text) {
@@ -17,6 +16,8 @@ function node(tag, attrs, text) {
  * inserted as text. Colours are the page's current CSS variables.
  */
 export function standaloneSvg({ map, title, date, legend, source, rtl }) {
+  // Each view has its own shape (the core sets the map's viewBox).
+  const MAP_H = map.viewBox.baseVal.height * (W / map.viewBox.baseVal.width);
   const css = getComputedStyle(document.documentElement);
   const v = (name, fallback = '') => css.getPropertyValue(name).trim() || fallback;
   const H = MAP_H + TOP + 22 * legend.length + 44;

@@ -5,9 +5,9 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-// pngjs comes with the pinned npm tools (a dependency of the data tools).
+// pngjs is one of the pinned npm tools (xtask/npm/package.json).
 let PNG = null;
-try { ({ PNG } = require('pngjs')); } catch { /* skipped below */ }
+({ PNG } = require('pngjs'));
 const { launch, openMap } = require('./helpers.cjs');
 
 const REF = path.join(__dirname, 'reference');
@@ -56,7 +56,7 @@ const CASES = [
 ];
 
 for (const c of CASES) {
-  test(`screenshot ${c.name} matches its reference`, { skip: !PNG && 'pngjs is not installed' }, async () => {
+  test(`screenshot ${c.name} matches its reference`, async () => {
     const { page, context } = await openMap(browser, { hash: c.hash, viewport: c.viewport || { width: 1000, height: 800 }, reducedMotion: 'reduce' });
     await page.evaluate(() => document.fonts.ready);
     const shot = c.sel ? await page.locator(c.sel).screenshot() : await page.screenshot();
