@@ -6,8 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 // pngjs is one of the pinned npm tools (xtask/npm/package.json).
-let PNG = null;
-({ PNG } = require('pngjs'));
+const { PNG } = require('pngjs');
 const { launch, openMap } = require('./helpers.cjs');
 
 const REF = path.join(__dirname, 'reference');
