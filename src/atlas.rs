@@ -66,12 +66,6 @@ impl Atlas {
             None => true,
         })
     }
-
-    /// Arcs between units of the same state that day: the internal borders a
-    /// map may draw faintly (the Soviet republics, say).
-    pub fn inner_borders(&self, views: &[UnitView]) -> Vec<usize> {
-        self.topology.mesh(|a, b| matches!(b, Some(b) if views[a].state == views[b].state))
-    }
 }
 
 /// The arcs of the map sorted by how their stroke can change over time.
@@ -80,7 +74,7 @@ pub struct ArcKinds {
     /// Coasts and borders whose two sides never belong to one state: always
     /// drawn as borders.
     pub borders: Vec<usize>,
-    /// Arcs whose sides always belong to one state: always inner borders.
+    /// Arcs whose sides always belong to one state: never drawn.
     pub inner: Vec<usize>,
     /// Arcs whose sides are one state on some days and two on others (the
     /// Soviet republics, the two Germanys…): the only strokes a date can change.

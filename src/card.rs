@@ -70,7 +70,7 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     s.push_str(&paint::patterns_markup(&paint::patterns(timeline.alliances(), "#e4e4e0")));
     let _ = write!(
         s,
-        "<style>.bm-u{{fill:#e4e4e0}}.bm-borders{{fill:none;stroke:#fff;stroke-width:.6;stroke-linejoin:round}}.bm-inner{{fill:none;stroke:#c9c9c4;stroke-width:.35;stroke-dasharray:1.5 1.5}}.bm-marker{{stroke:#fff;stroke-width:.6}}{}</style>",
+        "<style>.bm-u{{fill:#e4e4e0}}.bm-borders{{fill:none;stroke:#fff;stroke-width:.6;stroke-linejoin:round}}.bm-marker{{stroke:#fff;stroke-width:.6}}{}</style>",
         paint::css(timeline.alliances())
     );
     let _ = write!(s, "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
@@ -99,7 +99,6 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
         unit_element(&mut s, "path", "bm-u", &format!("d=\"{}\"", scene.unit_paths[i]), &unit.id, &paint::attrs(timeline, &views[i]));
     }
     s.push_str("</g>");
-    let _ = write!(s, "<path class=\"bm-inner\" d=\"{}\"/>", scene.mesh_path(&atlas.inner_borders(&views)));
     let _ = write!(s, "<path class=\"bm-borders\" d=\"{}\"/>", scene.mesh_path(&atlas.borders(&views)));
     for (i, unit) in atlas.topology().units().iter().enumerate() {
         if let Some((cx, cy, r)) = scene.markers[i] {

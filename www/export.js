@@ -21,7 +21,7 @@ export function standaloneSvg({ map, title, date, legend, source, rtl }) {
   const css = getComputedStyle(document.documentElement);
   const v = (name, fallback = '') => css.getPropertyValue(name).trim() || fallback;
   const H = MAP_H + TOP + 22 * legend.length + 44;
-  const vars = ['--bm-neutral', '--bm-sea', '--bm-border', '--bm-inner', '--bm-ink', '--bm-muted', ...legend.map((e) => `--bm-${e.id}`)]
+  const vars = ['--bm-neutral', '--bm-sea', '--bm-border', '--bm-ink', '--bm-muted', ...legend.map((e) => `--bm-${e.id}`)]
     .map((name) => [name, v(name)]).filter(([, x]) => x);
   const out = node('svg', {
     xmlns: NS, viewBox: `0 0 ${W} ${H}`, width: W, height: H, direction: rtl ? 'rtl' : 'ltr',
@@ -29,7 +29,7 @@ export function standaloneSvg({ map, title, date, legend, source, rtl }) {
   });
   // The page's rules for units, borders and markers travel with the drawing.
   out.append(node('style', {}, '.bm-u{fill:var(--bm-neutral)}.bm-borders{fill:none;stroke:var(--bm-border);stroke-width:.6}'
-    + '.bm-inner{fill:none;stroke:var(--bm-inner);stroke-width:.35;stroke-dasharray:1.5 1.5}.bm-marker{stroke:var(--bm-border);stroke-width:.6}'));
+    + '.bm-marker{stroke:var(--bm-border);stroke-width:.6}'));
   out.append(node('rect', { width: W, height: H, fill: v('--bm-bg', '#fff') }));
   const ink = v('--bm-ink', '#000');
   const text = (x, y, size, s, extra = {}) => out.appendChild(node('text', { x: rtl ? W - x : x, y, 'font-size': size, fill: ink, ...extra }, s));

@@ -24,10 +24,9 @@ pub struct BlocMap {
     markers: Vec<Option<Element>>,
     /// Coasts and borders that never change, one path.
     borders: Element,
-    /// Inner borders that never change, one path.
-    inner: Element,
-    /// The arcs that a date can turn from border to inner border and back,
-    /// one path each, so a succession touches only them.
+    /// The arcs that a date can turn from border to no border and back (two
+    /// units of one state have no border between them), one path each, so a
+    /// succession touches only them.
     contested: Vec<(usize, Element)>,
     atlas: Atlas,
     view: View,
@@ -98,7 +97,6 @@ impl BlocMap {
             paths: vec![],
             markers: vec![],
             borders: svg(&doc, "path", &[("class", "bm-borders")])?,
-            inner: svg(&doc, "path", &[("class", "bm-inner")])?,
             contested: vec![],
             svg: svg_el,
             atlas,
@@ -172,9 +170,7 @@ impl BlocMap {
             self.paint_unit(i, None);
         }
         let kinds = self.atlas.arc_kinds();
-        set(&self.inner, "d", &scene.mesh_path(&kinds.inner));
         set(&self.borders, "d", &scene.mesh_path(&kinds.borders));
-        append(&self.svg, &self.inner);
         append(&self.svg, &self.borders);
         let lines = svg(&doc, "g", &[("class", "bm-contested")])?;
         self.contested.clear();
@@ -183,8 +179,8 @@ impl BlocMap {
             if d.is_empty() {
                 continue;
             }
-            let class = if self.atlas.is_border(arc, &self.views) { "bm-borders" } else { "bm-inner" };
-            let el = svg(&doc, "path", &[("class", class), ("d", d)])?;
+            let el = svg(&doc, "path", &[("class", "bm-borders"), ("d", d)])?;
+            show_arc(&el, self.atlas.is_border(arc, &self.views));
             append(&lines, &el);
             self.contested.push((arc, el));
         }
@@ -219,7 +215,7 @@ impl BlocMap {
         for (arc, el) in &self.contested {
             let now = self.atlas.is_border(*arc, &self.views);
             if now != self.atlas.is_border(*arc, before) {
-                set(el, "class", if now { "bm-borders" } else { "bm-inner" });
+                show_arc(el, now);
             }
         }
     }
@@ -306,6 +302,15 @@ impl BlocMap {
     /// The timeline and the day shown (for the reader exports in `reader.rs`).
     pub(super) fn core(&self) -> (&Timeline, Date) {
         (self.atlas.timeline(), self.date)
+    }
+}
+
+/// Shows or hides a contested arc's stroke.
+fn show_arc(el: &Element, border: bool) {
+    if border {
+        let _ = el.remove_attribute("display");
+    } else {
+        set(el, "display", "none");
     }
 }
 
