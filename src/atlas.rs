@@ -5,7 +5,7 @@
 //! binary search per unit and allocates only the output.
 
 use crate::date::Date;
-use crate::timeline::{Timeline, UnitKey, UnitView};
+use crate::timeline::{StateIdx, Timeline, UnitKey, UnitView};
 use crate::topology::Topology;
 
 /// A topology whose units are all known to a timeline.
@@ -110,6 +110,18 @@ impl Atlas {
         kinds
     }
 
+    /// The outline of one state on a day: its coasts and the arcs between
+    /// its units and anyone else's, without its inner arcs.
+    pub fn outline(&self, state: StateIdx, views: &[UnitView]) -> Vec<usize> {
+        self.topology.mesh(|a, b| {
+            let in_a = views[a].state == state;
+            match b {
+                Some(b) => in_a != (views[b].state == state),
+                None => in_a,
+            }
+        })
+    }
+
     /// Whether a contested arc is a border (its sides are two states) in `views`.
     pub fn is_border(&self, arc: usize, views: &[UnitView]) -> bool {
         match self.topology.arc_sides()[arc] {
@@ -189,6 +201,20 @@ mod tests {
             mesh.sort_unstable();
             assert_eq!(mesh, atlas.borders(&views), "{day}");
         }
+    }
+
+    #[test]
+    fn a_states_outline_leaves_out_its_inner_arcs() {
+        let atlas = Atlas::builtin();
+        let views = atlas.views_at(day("1985-01-01"));
+        let sun = atlas.timeline.state("SUN").unwrap();
+        let outline = atlas.outline(sun, &views);
+        let sides = atlas.topology.arc_sides();
+        let (rus, ukr, pol) = ["RUS", "UKR", "POL"].map(|u| atlas.topology.unit_index(u).unwrap()).into();
+        let touches = |x: usize, y: usize| outline.iter().any(|&a| sides[a] == (x, Some(y)) || sides[a] == (y, Some(x)));
+        assert!(!touches(rus, ukr), "no line between two Soviet republics");
+        assert!(touches(ukr, pol), "the Soviet-Polish border is part of the outline");
+        assert!(outline.iter().all(|&a| { let (x, y) = sides[a]; views[x].state == sun || y.is_some_and(|y| views[y].state == sun) }));
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     s.push_str(&paint::patterns_markup(&paint::patterns(timeline.alliances(), "#e4e4e0")));
     let _ = write!(
         s,
-        "<style>.bm-u{{fill:#e4e4e0}}.bm-borders{{fill:none;stroke:#fff;stroke-width:.6;stroke-linejoin:round}}.bm-marker{{stroke:#fff;stroke-width:.6}}{}</style>",
+        "<style>.bm-u{{fill:#e4e4e0;stroke:#e4e4e0;stroke-width:.5;stroke-linejoin:round}}.bm-borders{{fill:none;stroke:#fff;stroke-width:.6;stroke-linejoin:round}}{}.bm-u.bm-marker{{stroke:#fff;stroke-width:.6}}</style>",
         paint::css(timeline.alliances())
     );
     let _ = write!(s, "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");

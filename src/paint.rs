@@ -87,11 +87,13 @@ pub fn patterns(alliances: &[Alliance], neutral: &str) -> Vec<Pattern> {
 pub fn css(alliances: &[Alliance]) -> String {
     let mut s = String::new();
     for a in alliances.iter().filter(|a| a.kind == AllianceKind::Alliance) {
-        s.push_str(&format!(".bm-u[data-alliance=\"{id}\"]{{fill:var(--bm-{id},{c})}}", id = a.id, c = a.color));
+        // Each rule strokes with its fill: adjacent units then meet without
+        // the hairline seams of anti-aliasing.
+        s.push_str(&format!(".bm-u[data-alliance=\"{id}\"]{{fill:var(--bm-{id},{c});stroke:var(--bm-{id},{c})}}", id = a.id, c = a.color));
         for status in Status::ALL.iter().skip(1) {
             let attr = if status.is_formal_member() { "data-alliance" } else { "data-standing" };
             s.push_str(&format!(
-                ".bm-u[{attr}=\"{id}\"][data-status=\"{st}\"]{{fill:url(#{p})}}",
+                ".bm-u[{attr}=\"{id}\"][data-status=\"{st}\"]{{fill:url(#{p});stroke:url(#{p})}}",
                 id = a.id,
                 st = status.as_str(),
                 p = pattern_id(&a.id, *status)
@@ -138,8 +140,8 @@ mod tests {
         let t = Timeline::builtin();
         let css = css(t.alliances());
         assert!(css.contains(".bm-u[data-alliance=\"NATO\"]{fill:var(--bm-NATO,"));
-        assert!(css.contains("[data-standing=\"CSTO\"][data-status=\"suspended\"]{fill:url(#bm-CSTO-suspended)}"));
-        assert!(css.contains("[data-alliance=\"CSTO\"][data-status=\"frozen\"]{fill:url(#bm-CSTO-frozen)}"));
+        assert!(css.contains("[data-standing=\"CSTO\"][data-status=\"suspended\"]{fill:url(#bm-CSTO-suspended);stroke:url(#bm-CSTO-suspended)}"));
+        assert!(css.contains("[data-alliance=\"CSTO\"][data-status=\"frozen\"]{fill:url(#bm-CSTO-frozen);stroke:url(#bm-CSTO-frozen)}"));
         assert!(!css.contains("SCO"), "a context layer does not color the map");
         let p = patterns(t.alliances(), "#eee");
         assert_eq!(p.len(), 3 * 6);

@@ -254,3 +254,22 @@ fn reader_exports_answer_in_both_languages() {
     assert!(svg.starts_with("<svg") && svg.contains("عنوان &lt;b&gt;"), "text is escaped, never markup");
     assert!(map.export_svg("fr", "latn", "t", "d", "s").is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_highlighted_state_is_outlined_whole_and_follows_the_date() {
+    let root = container();
+    let mut map = BlocMap::new(&root, options(&[("date", "1985-01-01"), ("view", "europe")])).unwrap();
+    let d = |root: &Element| root.query_selector(".bm-highlight").unwrap().unwrap().get_attribute("d").unwrap_or_default();
+    assert_eq!(d(&root), "");
+    map.highlight_state("SUN").unwrap();
+    let sun = d(&root);
+    assert!(sun.len() > 100);
+    assert!(map.highlight_state("XYZ").is_err());
+    assert_eq!(d(&root), sun, "a bad code keeps the outline");
+    map.set_date("1995-01-01").unwrap();
+    assert_eq!(d(&root), "", "the Soviet Union no longer exists: nothing to outline");
+    map.highlight_state("UKR").unwrap();
+    assert!(!d(&root).is_empty());
+    map.highlight_state("").unwrap();
+    assert_eq!(d(&root), "");
+}

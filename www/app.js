@@ -70,7 +70,7 @@ async function main() {
   rules.textContent = alliances.map((id) => {
     const q = CSS.escape(id);
     return `.bm-map-box[data-hl="${q}"] .bm-u:not([data-standing="${q}"]):not([data-alliance="${q}"]){opacity:.22}`
-      + `.bm-map-box.bm-off-${q} .bm-u[data-standing="${q}"],.bm-map-box.bm-off-${q} .bm-u[data-alliance="${q}"]{fill:var(--bm-neutral)}`;
+      + `.bm-map-box.bm-off-${q} .bm-u[data-standing="${q}"],.bm-map-box.bm-off-${q} .bm-u[data-alliance="${q}"]{fill:var(--bm-neutral);stroke:var(--bm-neutral)}`;
   }).join('\n');
   document.head.append(rules);
 
@@ -445,13 +445,21 @@ async function main() {
     tipUnit = unit;
     tipPinned = pinned;
     tipAt = at;
+    outlineStateOf(unit);
     fillTip(tip, d, S, { pinned, onClose: () => closeTip(true) });
     tip.hidden = false;
     placeTip(tip, stage, at.x, at.y, { above: at.above });
   }
+  /** Outlines the whole state that owns a unit today (the core draws it). */
+  function outlineStateOf(unit) {
+    const el = unit && box.querySelector(`[data-unit="${CSS.escape(unit)}"]`);
+    map.highlightState(el ? el.dataset.state : '');
+  }
   function closeTip(refocus) {
     tip.hidden = true;
     tip.replaceChildren();
+    // Keep the keyboard's state outlined while the map has focus.
+    map.highlightState(document.activeElement === box && focusState ? focusState : '');
     tipUnit = null;
     tipPinned = false;
     if (refocus) box.focus();
@@ -519,6 +527,7 @@ async function main() {
   function focusOn(code, boxes) {
     focusState = code;
     for (const p of box.querySelectorAll('.bm-kfocus')) p.classList.remove('bm-kfocus');
+    map.highlightState(code || '');
     if (!code) return;
     for (const p of box.querySelectorAll(`[data-state="${CSS.escape(code)}"]`)) p.classList.add('bm-kfocus');
     const b = boxes.get(code);
@@ -575,7 +584,10 @@ async function main() {
     }
   });
   box.addEventListener('blur', () => {
-    if (!tip.contains(document.activeElement)) for (const p of box.querySelectorAll('.bm-kfocus')) p.classList.remove('bm-kfocus');
+    if (!tip.contains(document.activeElement)) {
+      for (const p of box.querySelectorAll('.bm-kfocus')) p.classList.remove('bm-kfocus');
+      if (tip.hidden) map.highlightState('');
+    }
   });
   box.addEventListener('focus', () => { if (focusState) focusOn(focusState, stateBoxes()); });
 

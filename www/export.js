@@ -28,8 +28,8 @@ export function standaloneSvg({ map, title, date, legend, source, rtl }) {
     style: vars.map(([k, x]) => `${k}:${x}`).join(';') + `;font-family:${css.fontFamily}`,
   });
   // The page's rules for units, borders and markers travel with the drawing.
-  out.append(node('style', {}, '.bm-u{fill:var(--bm-neutral)}.bm-borders{fill:none;stroke:var(--bm-border);stroke-width:.6}'
-    + '.bm-marker{stroke:var(--bm-border);stroke-width:.6}'));
+  out.append(node('style', {}, '.bm-u{fill:var(--bm-neutral);stroke:var(--bm-neutral);stroke-width:.5}.bm-borders{fill:none;stroke:var(--bm-border);stroke-width:.6}'
+    + 'svg .bm-u.bm-marker{stroke:var(--bm-border);stroke-width:.6}'));
   out.append(node('rect', { width: W, height: H, fill: v('--bm-bg', '#fff') }));
   const ink = v('--bm-ink', '#000');
   const text = (x, y, size, s, extra = {}) => out.appendChild(node('text', { x: rtl ? W - x : x, y, 'font-size': size, fill: ink, ...extra }, s));
@@ -39,6 +39,7 @@ export function standaloneSvg({ map, title, date, legend, source, rtl }) {
   const clone = map.cloneNode(true);
   for (const [k, x] of Object.entries({ x: 0, y: TOP, width: W, height: MAP_H })) clone.setAttribute(k, String(x));
   for (const e of clone.querySelectorAll('.bm-kfocus')) e.classList.remove('bm-kfocus');
+  for (const e of clone.querySelectorAll('.bm-highlight')) e.remove();
   out.append(clone);
   let y = TOP + MAP_H + 28;
   for (const e of legend) {

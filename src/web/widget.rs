@@ -8,7 +8,7 @@ use crate::date::Date;
 use crate::paint;
 use crate::projection::View;
 use crate::render::Scene;
-use crate::timeline::{Timeline, UnitView};
+use crate::timeline::{StateIdx, Timeline, UnitView};
 use crate::topology::Topology;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -28,6 +28,9 @@ pub struct BlocMap {
     /// units of one state have no border between them), one path each, so a
     /// succession touches only them.
     contested: Vec<(usize, Element)>,
+    /// The outline of the state the reader points at (`highlightState`).
+    highlight: Element,
+    highlighted: Option<StateIdx>,
     atlas: Atlas,
     view: View,
     date: Date,
@@ -98,6 +101,8 @@ impl BlocMap {
             markers: vec![],
             borders: svg(&doc, "path", &[("class", "bm-borders")])?,
             contested: vec![],
+            highlight: svg(&doc, "path", &[("class", "bm-highlight")])?,
+            highlighted: None,
             svg: svg_el,
             atlas,
             view: o.view,
@@ -186,7 +191,9 @@ impl BlocMap {
         }
         append(&self.svg, &lines);
         append(&self.svg, &markers_g);
+        append(&self.svg, &self.highlight);
         self.scene = Some(scene);
+        self.paint_highlight();
         Ok(())
     }
 
@@ -235,8 +242,28 @@ impl BlocMap {
         }
         if redo_borders {
             self.paint_contested(&before);
+            self.paint_highlight();
         }
         Ok(())
+    }
+
+    /// Outlines one state (all its territories, without the lines between
+    /// them), e.g. the whole Soviet Union when the reader points at Ukraine in
+    /// 1985; `""` clears it. The outline follows date changes. Throws for an
+    /// unknown state code and keeps the previous outline.
+    #[wasm_bindgen(js_name = highlightState)]
+    pub fn highlight_state(&mut self, code: &str) -> Result<(), JsError> {
+        self.highlighted = if code.is_empty() { None } else { Some(self.atlas.timeline().state(code).map_err(err)?) };
+        self.paint_highlight();
+        Ok(())
+    }
+
+    fn paint_highlight(&self) {
+        let d = match (self.highlighted, &self.scene) {
+            (Some(s), Some(scene)) => scene.mesh_path(&self.atlas.outline(s, &self.views)),
+            _ => String::new(),
+        };
+        set(&self.highlight, "d", &d);
     }
 
     /// The day shown, `YYYY-MM-DD`.
