@@ -7,14 +7,18 @@
 //! - [`timeline`]: alliances, states, events and succession; knows dates.
 //! - [`topology`]: territory units as shared-border arcs; knows shapes, no dates.
 //! - [`projection`]: map projections (raw math) and the machinery around them.
-//! - [`render`]: projected SVG paths and standalone SVG documents (no DOM).
-//! - [`atlas`]: joins the timeline and the topology: who owns each unit today.
+//! - [`render`]: projected SVG paths of a view (no DOM, no dates).
+//! - [`atlas`]: joins the timeline and the topology: who owns each unit on a
+//!   day, which borders exist, which arcs a succession can change.
+//! - [`paint`]: how each standing is painted (CSS rules, hatch patterns).
+//! - [`words`]: dates, numerals, summaries and captions in English and Arabic.
+//! - [`card`]: a standalone SVG of a day (the CLI, snapshots, `exportSvg`).
 //! - `web` (wasm32 only): binds the atlas to the DOM and exports the JS API.
 
 pub mod atlas;
 pub mod card;
-pub mod paint;
 pub mod date;
+pub mod paint;
 pub mod projection;
 pub mod render;
 pub mod timeline;
