@@ -154,9 +154,10 @@ fn alliance_name(t: &Timeline, id: &str, lang: Lang, short: bool) -> String {
     }
 }
 
-fn state_name<'t>(t: &'t Timeline, code: &'t str, lang: Lang) -> &'t str {
+/// A state's name as it was on `date` (West Germany before 1990).
+fn state_name<'t>(t: &'t Timeline, code: &'t str, date: Date, lang: Lang) -> &'t str {
     match t.state(code) {
-        Ok(s) => t.state_name(s, if lang == Lang::Ar { "ar" } else { "en" }),
+        Ok(s) => t.state_name_at(s, date, if lang == Lang::Ar { "ar" } else { "en" }),
         Err(_) => code,
     }
 }
@@ -187,8 +188,8 @@ pub fn summary(t: &Timeline, date: Date, lang: Lang, digits: Digits) -> String {
         for s in now.iter().filter(|s| !was.contains(s)).chain(was.iter().filter(|s| !now.contains(s))) {
             counted.push((a.id.as_str(), s));
         }
-        let joined: Vec<&str> = now.iter().filter(|s| !was.contains(s)).map(|s| state_name(t, s, lang)).collect();
-        let left: Vec<&str> = was.iter().filter(|s| !now.contains(s)).map(|s| state_name(t, s, lang)).collect();
+        let joined: Vec<&str> = now.iter().filter(|s| !was.contains(s)).map(|s| state_name(t, s, date, lang)).collect();
+        let left: Vec<&str> = was.iter().filter(|s| !now.contains(s)).map(|s| state_name(t, s, before, lang)).collect();
         if now.is_empty() && left.is_empty() && signed.is_empty() {
             continue;
         }
@@ -332,8 +333,8 @@ pub fn compare(t: &Timeline, from: Date, to: Date, lang: Lang, digits: Digits) -
         if was.is_empty() && now.is_empty() {
             continue;
         }
-        let names = |xs: Vec<&str>| {
-            let mut v: Vec<String> = xs.into_iter().map(|s| state_name(t, s, lang).to_string()).collect();
+        let names = |xs: Vec<&str>, day: Date| {
+            let mut v: Vec<String> = xs.into_iter().map(|s| state_name(t, s, day, lang).to_string()).collect();
             v.sort();
             v
         };
@@ -342,8 +343,8 @@ pub fn compare(t: &Timeline, from: Date, to: Date, lang: Lang, digits: Digits) -
             name: alliance_name(t, &a.id, lang, true),
             before: members(was.len(), lang, digits),
             after: members(now.len(), lang, digits),
-            joined: names(now.iter().copied().filter(|s| !was.contains(s)).collect()),
-            left: names(was.iter().copied().filter(|s| !now.contains(s)).collect()),
+            joined: names(now.iter().copied().filter(|s| !was.contains(s)).collect(), to),
+            left: names(was.iter().copied().filter(|s| !now.contains(s)).collect(), from),
         });
     }
     out

@@ -273,3 +273,16 @@ fn a_highlighted_state_is_outlined_whole_and_follows_the_date() {
     map.highlight_state("").unwrap();
     assert_eq!(d(&root), "");
 }
+
+#[wasm_bindgen_test]
+fn states_have_the_name_of_the_day() {
+    let t = JsTimeline::builtin();
+    assert_eq!(t.state_name("DEU", "en", Some("1970-01-01".into())).unwrap(), "West Germany (FRG)");
+    assert_eq!(t.state_name("DEU", "en", None).unwrap(), "Germany");
+    assert_eq!(t.state_name("MKD", "ar", Some("2010-01-01".into())).unwrap(), "مقدونيا");
+    assert!(t.state_name("DEU", "en", Some("1970-02-30".into())).is_err());
+    let root = container();
+    let map = BlocMap::new(&root, options(&[("date", "1960-01-01")])).unwrap();
+    let name = js_get(&map.details("DEU", "en", "latn").unwrap(), "name").as_string().unwrap();
+    assert_eq!(name, "West Germany (FRG)");
+}

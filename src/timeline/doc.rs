@@ -65,6 +65,17 @@ pub struct StateDoc {
     /// Free text.
     #[serde(default)]
     pub note: String,
+    /// The day the state took its current name, if it had another one
+    /// during the map's span (West Germany → Germany, Macedonia → North
+    /// Macedonia); `former_name_en`/`_ar` hold the name before that day.
+    #[serde(default)]
+    pub renamed: Option<Date>,
+    /// English name before `renamed`.
+    #[serde(default)]
+    pub former_name_en: String,
+    /// Arabic name before `renamed`.
+    #[serde(default)]
+    pub former_name_ar: String,
 }
 
 /// One row of `events.csv`.
@@ -160,7 +171,7 @@ impl TimelineDoc {
             "states.csv",
             files.states,
             &["code", "name_en", "name_ar", "from", "to"],
-            &["note"],
+            &["note", "renamed", "former_name_en", "former_name_ar"],
         )?;
         let mut states = Vec::new();
         for r in t.rows() {
@@ -171,6 +182,9 @@ impl TimelineDoc {
                 from: opt_date(&t, r, "from")?,
                 to: opt_date(&t, r, "to")?,
                 note: t.get(r, "note").to_owned(),
+                renamed: opt_date(&t, r, "renamed")?,
+                former_name_en: t.get(r, "former_name_en").to_owned(),
+                former_name_ar: t.get(r, "former_name_ar").to_owned(),
             });
         }
 

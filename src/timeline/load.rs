@@ -131,6 +131,16 @@ impl Timeline {
                 }
             }
             state_index.insert(s.code.clone(), StateIdx(i as u16));
+            let former = match (s.renamed, s.former_name_en.is_empty(), s.former_name_ar.is_empty()) {
+                (None, true, true) => None,
+                (Some(day), false, false) => Some((day, s.former_name_en, s.former_name_ar)),
+                _ => {
+                    return Err(at(format!(
+                        "state '{}': 'renamed', 'former_name_en' and 'former_name_ar' go together",
+                        s.code
+                    )))
+                }
+            };
             states.push(StateRec {
                 code: s.code,
                 name_en: s.name_en,
@@ -138,6 +148,7 @@ impl Timeline {
                 from: s.from,
                 to: s.to,
                 note: s.note,
+                former,
             });
         }
         let lookup = |code: &str| state_index.get(code).copied();

@@ -122,6 +122,8 @@ struct StateRec {
     from: Option<Date>,
     to: Option<Date>,
     note: String,
+    /// `(renamed, former English name, former Arabic name)`.
+    former: Option<(Date, String, String)>,
 }
 
 /// From `date` on, the status is `status` (none if `None`), begun by event `event`.
@@ -205,6 +207,22 @@ impl Timeline {
             &st.name_ar
         } else {
             &st.name_en
+        }
+    }
+
+    /// A state's name on `date` in `en` or `ar`: the former name before a
+    /// renaming (West Germany before 1990-10-03, Macedonia before 2019-02-12).
+    pub fn state_name_at(&self, s: StateIdx, date: Date, lang: &str) -> &str {
+        let st = &self.states[usize::from(s.0)];
+        match &st.former {
+            Some((renamed, en, ar)) if date < *renamed => {
+                if lang == "ar" {
+                    ar
+                } else {
+                    en
+                }
+            }
+            _ => self.state_name(s, lang),
         }
     }
 
@@ -399,6 +417,9 @@ impl Timeline {
                     from: s.from,
                     to: s.to,
                     note: s.note.clone(),
+                    renamed: s.former.as_ref().map(|f| f.0),
+                    former_name_en: s.former.as_ref().map(|f| f.1.clone()).unwrap_or_default(),
+                    former_name_ar: s.former.as_ref().map(|f| f.2.clone()).unwrap_or_default(),
                 })
                 .collect(),
             events: self

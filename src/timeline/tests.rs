@@ -435,6 +435,9 @@ fn mini() -> TimelineDoc {
         from: from.map(d),
         to: to.map(d),
         note: String::new(),
+        renamed: None,
+        former_name_en: String::new(),
+        former_name_ar: String::new(),
     };
     let e = |alliance: &str, state: Option<&str>, event: &str, date: &str| EventDoc {
         alliance: alliance.into(),
@@ -965,4 +968,26 @@ fn units_are_exactly_the_atlas_features_with_germany_split() {
     expected.sort();
     let got: Vec<String> = tl().unit_ids().iter().map(|s| (*s).to_owned()).collect();
     assert_eq!(got, expected);
+}
+
+
+#[test]
+fn states_are_named_as_they_were_on_the_day() {
+    let t = Timeline::builtin();
+    let deu = t.state("DEU").unwrap();
+    let day = |s: &str| Date::parse(s).unwrap();
+    assert_eq!(t.state_name_at(deu, day("1990-10-02"), "en"), "West Germany (FRG)");
+    assert_eq!(t.state_name_at(deu, day("1990-10-03"), "en"), "Germany");
+    assert_eq!(t.state_name_at(deu, day("1960-01-01"), "ar"), "ألمانيا الغربية (جمهورية ألمانيا الاتحادية)");
+    let mkd = t.state("MKD").unwrap();
+    assert_eq!(t.state_name_at(mkd, day("2019-02-11"), "en"), "Macedonia");
+    assert_eq!(t.state_name_at(mkd, day("2019-02-12"), "en"), "North Macedonia");
+    // The rename survives the JSON round trip; half a rename is an error naming the row.
+    let again = Timeline::from_json(&t.to_json()).unwrap();
+    assert_eq!(again.state_name_at(again.state("DEU").unwrap(), day("1970-01-01"), "en"), "West Germany (FRG)");
+    let mut doc = t.to_doc();
+    let i = doc.states.iter().position(|s| s.code == "MKD").unwrap();
+    doc.states[i].former_name_ar.clear();
+    let e = Timeline::from_doc(doc).unwrap_err().to_string();
+    assert!(e.contains(&format!("states row {}", i + 1)) && e.contains("go together"), "{e}");
 }

@@ -153,14 +153,19 @@ impl JsTimeline {
         Ok(self.inner.state_of(unit, date).map_err(err)?.to_string())
     }
 
-    /// A state's name in `en` or `ar`.
+    /// A state's name in `en` or `ar`; with a date, the name it had that day
+    /// (`stateName('DEU', 'en', '1970-01-01')` is "West Germany (FRG)").
     #[wasm_bindgen(js_name = stateName)]
-    pub fn state_name(&self, code: &str, lang: &str) -> Result<String, JsError> {
+    pub fn state_name(&self, code: &str, lang: &str, date: Option<String>) -> Result<String, JsError> {
         if lang != "en" && lang != "ar" {
             return Err(JsError::new(&format!("stateName: unknown language '{lang}' (en, ar)")));
         }
         let s = self.inner.state(code).map_err(err)?;
-        Ok(self.inner.state_name(s, lang).to_string())
+        Ok(match date {
+            Some(d) => self.inner.state_name_at(s, date_arg("stateName", &d)?, lang),
+            None => self.inner.state_name(s, lang),
+        }
+        .to_string())
     }
 
     /// The events between two days (both included), in order, with sources.

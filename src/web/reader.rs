@@ -215,7 +215,7 @@ impl BlocMap {
         to_js(&DetailsOut {
             unit: unit.to_string(),
             state: state.to_string(),
-            name: t.state_name(s, if lang == Lang::Ar { "ar" } else { "en" }).to_string(),
+            name: t.state_name_at(s, date, if lang == Lang::Ar { "ar" } else { "en" }).to_string(),
             date_words: words::date_words(date, lang, digits),
             standings,
             history,
@@ -238,7 +238,7 @@ impl BlocMap {
                     alliance: a.id.clone(),
                     alliance_name: alliance_name(t, &a.id, lang),
                     state: code.to_string(),
-                    name: t.state_name(s, if lang == Lang::Ar { "ar" } else { "en" }).to_string(),
+                    name: t.state_name_at(s, date, if lang == Lang::Ar { "ar" } else { "en" }).to_string(),
                     status: st.status.as_str(),
                     since: st.since.to_string(),
                     since_words: words::date_words(st.since, lang, digits),
