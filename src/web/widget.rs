@@ -3,7 +3,7 @@
 //! only those paths, plus the border mesh when a state was born or ended.
 use super::dom::{append, document, set, svg};
 use super::{date_arg, err, to_js, JsTimeline};
-use crate::atlas::{changed, owners_changed, Atlas};
+use crate::atlas::{changed, owners_changed, ArcKinds, Atlas};
 use crate::date::Date;
 use crate::paint;
 use crate::projection::View;
@@ -31,6 +31,9 @@ pub struct BlocMap {
     /// The outline of the state the reader points at (`highlightState`).
     highlight: Element,
     highlighted: Option<StateIdx>,
+    /// How each arc's stroke can change over time: depends on the data
+    /// only, so it is sorted once, not on every view change.
+    kinds: ArcKinds,
     atlas: Atlas,
     view: View,
     date: Date,
@@ -103,6 +106,7 @@ impl BlocMap {
             contested: vec![],
             highlight: svg(&doc, "path", &[("class", "bm-highlight")])?,
             highlighted: None,
+            kinds: atlas.arc_kinds(),
             svg: svg_el,
             atlas,
             view: o.view,
@@ -174,12 +178,11 @@ impl BlocMap {
         for i in 0..self.views.len() {
             self.paint_unit(i, None);
         }
-        let kinds = self.atlas.arc_kinds();
-        set(&self.borders, "d", &scene.mesh_path(&kinds.borders));
+        set(&self.borders, "d", &scene.mesh_path(&self.kinds.borders));
         append(&self.svg, &self.borders);
         let lines = svg(&doc, "g", &[("class", "bm-contested")])?;
         self.contested.clear();
-        for arc in kinds.contested {
+        for &arc in &self.kinds.contested {
             let d = scene.arc_path(arc);
             if d.is_empty() {
                 continue;

@@ -17,12 +17,12 @@ pub fn for_build(root: &Path) -> Result<(), String> {
 /// Everything for `cargo xtask test` (browsers and drivers too).
 pub fn for_test(root: &Path, browsers: &[String]) -> Result<(), String> {
     for_build(root)?;
+    // The end-to-end tests always use Chromium, whatever wasm-pack.toml lists.
     let mut debs = vec![];
-    let want_chrome = true; // the end-to-end test always uses Chromium
-    if want_chrome && !Path::new("/usr/bin/chromium").exists() {
+    if !Path::new("/usr/bin/chromium").exists() {
         debs.push("chromium");
     }
-    if want_chrome && !Path::new("/usr/bin/chromedriver").exists() {
+    if !Path::new("/usr/bin/chromedriver").exists() {
         debs.push("chromium-driver");
     }
     if browsers.iter().any(|b| b == "firefox") && !Path::new("/usr/bin/firefox-esr").exists() {
