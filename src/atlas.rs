@@ -79,6 +79,11 @@ pub struct ArcKinds {
     /// Arcs whose sides are one state on some days and two on others (the
     /// Soviet republics, the two Germanys…): the only strokes a date can change.
     pub contested: Vec<usize>,
+    /// The contested arcs grouped by when they are borders: the arcs of one
+    /// group are borders on exactly the same days (all the inner-Soviet
+    /// arcs of one republic, say), so one path can draw a group and a date
+    /// change toggles a few groups instead of many arcs.
+    pub groups: Vec<Vec<usize>>,
 }
 
 impl Atlas {
@@ -88,22 +93,35 @@ impl Atlas {
         let sides = self.topology.arc_sides();
         // Bit 1: the sides were seen as one state; bit 2: as two.
         let mut seen = vec![0u8; sides.len()];
+        // Per arc, the days (as indices into `dates`) on which it is a border.
+        let mut when: Vec<Vec<u16>> = vec![vec![]; sides.len()];
         let first = self.timeline.first_date();
         let dates = std::iter::once(first).chain(self.timeline.event_dates().into_iter().filter(|d| *d > first));
-        for date in dates {
+        for (i, date) in dates.enumerate() {
             let views = self.views_at(date);
             for (arc, &(a, b)) in sides.iter().enumerate() {
-                seen[arc] |= match b {
-                    Some(b) if views[a].state == views[b].state => 1,
-                    _ => 2,
-                };
+                let inner = matches!(b, Some(b) if views[a].state == views[b].state);
+                seen[arc] |= if inner { 1 } else { 2 };
+                if !inner {
+                    when[arc].push(i as u16);
+                }
             }
         }
         let mut kinds = ArcKinds::default();
+        let mut signatures: Vec<&[u16]> = vec![];
         for (arc, bits) in seen.into_iter().enumerate() {
             match bits {
                 1 => kinds.inner.push(arc),
-                3 => kinds.contested.push(arc),
+                3 => {
+                    kinds.contested.push(arc);
+                    match signatures.iter().position(|s| *s == when[arc].as_slice()) {
+                        Some(g) => kinds.groups[g].push(arc),
+                        None => {
+                            signatures.push(&when[arc]);
+                            kinds.groups.push(vec![arc]);
+                        }
+                    }
+                }
                 _ => kinds.borders.push(arc),
             }
         }
@@ -201,6 +219,33 @@ mod tests {
             mesh.sort_unstable();
             assert_eq!(mesh, atlas.borders(&views), "{day}");
         }
+    }
+
+    #[test]
+    fn the_arcs_of_a_group_are_borders_on_the_same_days() {
+        let atlas = Atlas::builtin();
+        let kinds = atlas.arc_kinds();
+        let mut grouped: Vec<usize> = kinds.groups.iter().flatten().copied().collect();
+        grouped.sort_unstable();
+        assert_eq!(grouped, kinds.contested, "each contested arc is in exactly one group");
+        assert!(kinds.groups.len() * 3 < kinds.contested.len(), "{} groups for {} arcs", kinds.groups.len(), kinds.contested.len());
+        let mut dates = atlas.timeline.event_dates();
+        dates.extend(["1955-01-01", "1991-09-01", "1992-06-01", "2004-01-01"].map(day));
+        for date in dates {
+            let views = atlas.views_at(date);
+            for g in &kinds.groups {
+                let first = atlas.is_border(g[0], &views);
+                assert!(g.iter().all(|&a| atlas.is_border(a, &views) == first), "{date}: a group is split");
+            }
+        }
+        // Russia-Ukraine and Russia-Belarus part on the same day; Germany's
+        // inner border does not follow the Soviet ones.
+        let arc = |x: &str, y: &str| {
+            let (ix, iy) = (atlas.topology.unit_index(x).unwrap(), atlas.topology.unit_index(y).unwrap());
+            atlas.topology.arc_sides().iter().position(|&s| s == (ix, Some(iy)) || s == (iy, Some(ix))).unwrap()
+        };
+        let group = |a: usize| kinds.groups.iter().position(|g| g.contains(&a)).unwrap();
+        assert_ne!(group(arc("RUS", "UKR")), group(arc("DEU", "DEU-E")));
     }
 
     #[test]

@@ -6,6 +6,7 @@ import en from './lang/en.js';
 import ar from './lang/ar.js';
 import { el, fillTip, placeTip, sourceLink } from './tip.js';
 import { standaloneSvg, pngOf } from './export.js';
+import './frame.js';
 
 /** One strings file per language; a third language is a file and a line here. */
 const LANGS = { en, ar };
@@ -29,7 +30,10 @@ function strings(pack) {
 }
 
 async function main() {
+  // User Timing marks (DevTools' Performance panel, the bench): where load time goes.
+  performance.mark('bm:start');
   await init();
+  performance.mark('bm:wasm');
   const box = $('#map');
   const stage = $('.bm-stage');
   const tip = $('#bm-tip');
@@ -47,6 +51,7 @@ async function main() {
   const today = new Date().toISOString().slice(0, 10);
 
   const map = new BlocMap(box, { date: today, view: 'world' });
+  performance.mark('bm:map');
   box.removeAttribute('aria-busy');
   const svg = () => box.querySelector('svg');
   const minDay = dayNumber(FIRST);
@@ -56,7 +61,10 @@ async function main() {
   dateField.min = FIRST;
   dateField.max = today;
 
-  const alliances = map.legend('en').filter((e) => e.kind === 'alliance').map((e) => e.id);
+  /** Every alliance of the data, in the order of `legend()` and `counts()`. */
+  const order = map.legend('en');
+  const alliances = order.filter((e) => e.kind === 'alliance').map((e) => e.id);
+  const countIndex = new Map(order.map((e, i) => [e.id, i]));
   const state = {
     lang: 'en', digits: null, theme: 'auto', view: 'world', day: maxDay,
     hidden: new Set(), highlight: null,
@@ -105,7 +113,7 @@ async function main() {
     renderStyles();
     setPlayButton();
     showTexts();
-    announce(true);
+    showRest({ now: true });
   }
 
   // ---- the time axis ---------------------------------------------------
@@ -156,44 +164,63 @@ async function main() {
     if (now) say(); else announceTimer = setTimeout(say, 600);
   }
 
+  /** Writes a text only when it changed: each write restyles and relays out. */
+  const put = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+
+  /** The texts that follow the day: the date in words, the caption, the counts. */
   function showTexts() {
     const date = map.date();
     const words = dateWords(date, state.lang, digits());
-    label.value = words;
+    put(label, words);
     slider.setAttribute('aria-valuetext', words);
-    svg()?.setAttribute('aria-label', S.fmt('map', { date: words }));
-    box.setAttribute('aria-label', S.fmt('map', { date: words }));
+    const name = S.fmt('map', { date: words });
+    svg()?.setAttribute('aria-label', name);
+    box.setAttribute('aria-label', name);
     const m = marks.find((k) => k.date === date);
-    caption.textContent = m ? m.caption : '';
-    for (const li of legend.querySelectorAll('li')) {
-      const e = legendAt.get(li.dataset.alliance);
-      if (e) li.querySelector('.bm-count').textContent = numerals(String(e.count), digits());
+    put(caption, m ? m.caption : '');
+    const counts = map.counts();
+    for (const li of legend.children) {
+      const n = String(counts[countIndex.get(li.dataset.alliance)]);
+      if (li.dataset.count !== n) {
+        li.dataset.count = n;
+        li.querySelector('.bm-count').textContent = numerals(n, digits());
+      }
     }
-    if (tableBox.open) renderTable();
-    if (compareBox.open) renderCompare();
   }
 
-  let legendAt = new Map();
-  /** Shows a day: the map, the slider, the date field, the texts. */
-  function show(day, { now = false } = {}) {
-    day = Math.min(maxDay, Math.max(minDay, Math.round(day)));
-    const date = dateOfDay(day);
-    map.setDate(date);
-    state.day = day;
-    slider.value = String(day);
-    dateField.value = date;
-    legendAt = new Map(map.legend(state.lang).map((e) => [e.id, e]));
-    showTexts();
+  /** What waits for the day to rest while a drag runs (each costs a relayout
+   * per frame and is no use mid-gesture): the date field, the live summary,
+   * the link, an open table or comparison. */
+  function showRest({ now = false } = {}) {
+    dateField.value = map.date();
     announce(now);
-    refreshTip();
+    if (tableBox.open) renderTable();
+    if (compareBox.open) renderCompare();
     writeHash();
+  }
+
+  let restTimer = 0;
+  /** Shows a day: the map, the slider, the texts; `live` (a drag) leaves
+   * the rest until the slider has been still for a moment. */
+  function show(day, { now = false, live = false } = {}) {
+    day = Math.min(maxDay, Math.max(minDay, Math.round(day)));
+    map.setDate(dateOfDay(day));
+    state.day = day;
+    if (slider.value !== String(day)) slider.value = String(day);
+    showTexts();
+    refreshTip();
+    clearTimeout(restTimer);
+    if (live) restTimer = setTimeout(showRest, 200); else showRest({ now });
   }
 
   // Slider: a drag shows each day; when it ends near an event day it snaps.
   let dragging = false;
   slider.addEventListener('pointerdown', () => { dragging = true; pause(); });
-  slider.addEventListener('input', () => show(Number(slider.value)));
+  slider.addEventListener('input', () => show(Number(slider.value), { live: true }));
   slider.addEventListener('change', () => {
+    // The thumb has come to rest: what waited for it follows now.
+    clearTimeout(restTimer);
+    showRest({ now: true });
     if (!dragging) return;
     dragging = false;
     const day = Number(slider.value);
@@ -271,8 +298,7 @@ async function main() {
   // ---- legend -------------------------------------------------------------
   function renderLegend() {
     legend.replaceChildren();
-    legendAt = new Map(map.legend(state.lang).map((e) => [e.id, e]));
-    for (const entry of legendAt.values()) {
+    for (const entry of map.legend(state.lang)) {
       if (entry.kind !== 'alliance') continue;
       const li = el('li');
       li.dataset.alliance = entry.id;
@@ -421,7 +447,7 @@ async function main() {
 
   /** The map as a standalone SVG with title, date, legend and source line. */
   function exportSvg() {
-    const entries = [...legendAt.values()].filter((e) => e.kind === 'alliance')
+    const entries = map.legend(state.lang).filter((e) => e.kind === 'alliance')
       .map((e) => ({ id: e.id, color: e.color, text: `${e.name} (${numerals(String(e.count), digits())})` }));
     return standaloneSvg({ map: svg(), title: S.title, date: label.textContent, legend: entries, source: S.source, rtl: document.documentElement.dir === 'rtl' });
   }
@@ -671,11 +697,11 @@ async function main() {
   }
   window.addEventListener('hashchange', applyHash);
 
-  legendAt = new Map(map.legend(state.lang).map((e) => [e.id, e]));
   applyLang();
   show(maxDay, { now: true });
   if (location.hash.length > 1) applyHash();
   document.documentElement.classList.add('bm-ready');
+  performance.mark('bm:ready');
   // For embedders' scripts and the end-to-end tests.
   window.__bm = { map, show, state, marks: () => marks, exportSvg };
 }

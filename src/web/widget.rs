@@ -25,8 +25,9 @@ pub struct BlocMap {
     /// Coasts and borders that never change, one path.
     borders: Element,
     /// The arcs that a date can turn from border to no border and back (two
-    /// units of one state have no border between them), one path each, so a
-    /// succession touches only them.
+    /// units of one state have no border between them), one path per group
+    /// of arcs that are borders on the same days (`ArcKinds::groups`), so a
+    /// succession touches only a few paths.
     contested: Vec<(usize, Element)>,
     /// The outline of the state the reader points at (`highlightState`).
     highlight: Element,
@@ -182,15 +183,15 @@ impl BlocMap {
         append(&self.svg, &self.borders);
         let lines = svg(&doc, "g", &[("class", "bm-contested")])?;
         self.contested.clear();
-        for &arc in &self.kinds.contested {
-            let d = scene.arc_path(arc);
+        for group in &self.kinds.groups {
+            let d = scene.mesh_path(group);
             if d.is_empty() {
                 continue;
             }
-            let el = svg(&doc, "path", &[("class", "bm-borders"), ("d", d)])?;
-            show_arc(&el, self.atlas.is_border(arc, &self.views));
+            let el = svg(&doc, "path", &[("class", "bm-borders"), ("d", &d)])?;
+            show_arc(&el, self.atlas.is_border(group[0], &self.views));
             append(&lines, &el);
-            self.contested.push((arc, el));
+            self.contested.push((group[0], el));
         }
         append(&self.svg, &lines);
         append(&self.svg, &markers_g);
@@ -220,7 +221,8 @@ impl BlocMap {
         }
     }
 
-    /// Restrokes the contested arcs whose sides changed relation.
+    /// Restrokes the groups of contested arcs whose sides changed relation
+    /// (one arc stands for its group).
     fn paint_contested(&self, before: &[UnitView]) {
         for (arc, el) in &self.contested {
             let now = self.atlas.is_border(*arc, &self.views);
@@ -303,6 +305,13 @@ impl BlocMap {
         to_js(&out)
     }
 
+    /// The number of formal members of each alliance on the current day, in
+    /// the order of `legend()`: the cheap call for a date change.
+    pub fn counts(&self) -> Result<Vec<u32>, JsError> {
+        let t = self.atlas.timeline();
+        t.alliances().iter().map(|a| Ok(t.members_at(&a.id, self.date).map_err(err)?.len() as u32)).collect()
+    }
+
     /// The map of the current day and view as a standalone SVG document
     /// (title, date, legend with member counts, source line), for download
     /// or a PNG. The words are the page's, in `lang` (`en` or `ar`), counts in
@@ -335,12 +344,13 @@ impl BlocMap {
     }
 }
 
-/// Shows or hides a contested arc's stroke.
+/// Shows or hides a group of contested arcs. `visibility`, not `display`:
+/// the path keeps its layout object, so a toggle costs a restyle, no relayout.
 fn show_arc(el: &Element, border: bool) {
     if border {
-        let _ = el.remove_attribute("display");
+        let _ = el.remove_attribute("visibility");
     } else {
-        set(el, "display", "none");
+        set(el, "visibility", "hidden");
     }
 }
 

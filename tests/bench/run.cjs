@@ -151,6 +151,27 @@ async function measure(browser, kind, { memory }) {
   const per = (k) => ((after[k] - before[k]) * 1000) / MOVES;
   const change = { script: per('script'), style: per('style'), layout: per('layout') };
   change.total = change.script + change.style + change.layout;
+  // The harness's own cost on this page: the same moves with the page's
+  // input listeners silenced (a capturing listener stops the event), i.e.
+  // what moving the range input's thumb and forcing layout cost by themselves.
+  await page.evaluate(() => {
+    window.__mute = (e) => e.stopImmediatePropagation();
+    window.addEventListener('input', window.__mute, true);
+  });
+  const floorBefore = await metrics(cdp);
+  await page.evaluate(async ({ slider, map, seq }) => {
+    const s = document.querySelector(slider);
+    const m = document.querySelector(map);
+    for (const d of seq) {
+      s.value = String(d);
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+      m.getBoundingClientRect();
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  }, { slider: p.slider, map: p.map, seq: seq.map((d) => range[0] + ((d - range[0] + 97) % (range[1] - range[0] + 1))) });
+  const floorAfter = await metrics(cdp);
+  await page.evaluate(() => window.removeEventListener('input', window.__mute, true));
+  change.floor = ['script', 'style', 'layout'].reduce((t, k) => t + (floorAfter[k] - floorBefore[k]) * 1000, 0) / MOVES;
 
   let mem = null;
   if (memory) {
@@ -233,6 +254,13 @@ async function main() {
   ratioRow('transfer, gzipped as served (KB)', (x) => x.transfer / 1024, (v) => v.toFixed(1), 0.35);
   ratioRow('navigation → colored map (ms)', (x) => x.ready, (v) => v.toFixed(0), 0.5);
   ratioRow(`main thread per date change (ms; script+style+layout, ${MOVES} moves)`, (x) => x.change.total, (v) => v.toFixed(2), 0.3);
+  {
+    const fb = med(B, (x) => x.change.floor), fr = med(R, (x) => x.change.floor);
+    const nb = med(B, (x) => x.change.total - x.change.floor), nr = med(R, (x) => x.change.total - x.change.floor);
+    rows.push(['  of which the harness alone (thumb move + forced layout, page listeners muted) (ms)', fb.toFixed(2), fr.toFixed(2),
+      (fb / med(R, (x) => x.change.total)).toFixed(2) + '× of the reference total', '', 'floor']);
+    rows.push(['  the page\'s own work per date change (total − harness) (ms)', nb.toFixed(2), nr.toFixed(2), (nb / nr).toFixed(2) + '×', '', 'information']);
+  }
   const over = (runsOf) => runsOf.reduce((s, x) => s + x.drag.over33, 0);
   const frames = (runsOf) => runsOf.reduce((s, x) => s + x.drag.frames, 0);
   rows.push([`drag across the range: max frame interval (ms), frames > 33 ms in all rounds`,
@@ -255,7 +283,7 @@ async function main() {
     `BlocMap's widget alone (a second BlocMap in a detached element, JS timer, same days): new BlocMap ${med(B, (x) => x.widget.construct).toFixed(1)} ms, setDate ${med(B, (x) => x.widget.setDate).toFixed(3)} ms, legend('en') ${med(B, (x) => x.widget.legend).toFixed(3)} ms per call.`,
     `Drag: ${DRAG_STEPS} mouse steps from the right end of the track to the left (${med(B, (x) => x.drag.inputs)} and ${med(R, (x) => x.drag.inputs)} input events, small date steps): script + style + layout per input ${med(B, (x) => x.drag.perInput).toFixed(2)} ms (BlocMap) and ${med(R, (x) => x.drag.perInput).toFixed(2)} ms (reference); frames counted over 33.4 ms, i.e. more than two 60 Hz vsyncs. Longest input-listener run (median of rounds): BlocMap ${med(B, (x) => x.drag.maxHandler).toFixed(1)} ms, reference ${med(R, (x) => x.drag.maxHandler).toFixed(1)} ms. Worst frame per round: BlocMap ${B.map((x) => x.drag.maxFrame.toFixed(0)).join(', ')}; reference ${R.map((x) => x.drag.maxFrame.toFixed(0)).join(', ')} ms. Headless frame timing is approximate (no display, no GPU, a loaded 2-core machine), and the reference's long frames show the noise floor.`,
   ];
-  notes.push('The reference is simpler than BlocMap by design (see tests/bench/reference/): modern borders only (no historical borders, no border mesh to redraw), one fill per country, members only (no signatory, frozen or suspended standings, no hatching), the Soviet Union and Czechoslovakia drawn as their successor states; its host page updates three legend counts in place where BlocMap\'s www/app.js rebuilds the legend on every change.');
+  notes.push('The reference is simpler than BlocMap by design (see tests/bench/reference/): modern borders only (no historical borders, no border mesh to redraw), one fill per country, members only (no signatory, frozen or suspended standings, no hatching), the Soviet Union and Czechoslovakia drawn as their successor states; its host page updates three legend counts; BlocMap\'s www/app.js also writes the date in words, the day\'s caption and the map\'s accessible name on every change, and the date field, the live summary and the link once the slider rests.');
   const failing = rows.filter((r) => r[5] === 'FAIL').map((r) => r[0]);
 
   const head = ['metric', 'BlocMap (median)', 'reference (median)', 'ratio', 'budget', 'result'];

@@ -45,9 +45,10 @@ async function unit(page, id) {
   }));
 }
 
-/** The day the page shows, from its date field (YYYY-MM-DD). */
+/** The day the map shows (YYYY-MM-DD). The date field follows once the
+ * slider rests; during a drag only the map, the slider and the label do. */
 async function shownDate(page) {
-  return page.$eval('input.bm-date', (el) => el.value);
+  return page.evaluate(() => window.__bm.map.date());
 }
 
 /** An element's box in page pixels. */

@@ -56,12 +56,14 @@ test('dragging the slider shows each day and snaps to an event day near where it
   await page.mouse.move(xOf(target + 400), y, { steps: 8 });
   const during = await shownDate(page);
   assert.ok(during > '1999-06-01' && during < '2001-01-01', `the map follows the drag (${during})`);
+  assert.match(await page.textContent('.bm-date-label'), /(1999|2000)$/, 'and so does the date in words');
   assert.equal(await page.textContent('.bm-summary'), before, 'the live region waits for the drag to rest');
   // Let go a few pixels (weeks) short of NATO's 1999 enlargement: it snaps there.
   await page.mouse.move(xOf(target) - 2, y, { steps: 4 });
   await page.mouse.up();
   assert.equal(await shownDate(page), '1999-03-12');
   assert.equal(await valuetext(page), '12 March 1999');
+  assert.equal(await page.$eval('input.bm-date', (el) => el.value), '1999-03-12', 'the date field follows when the thumb rests');
   await page.waitForFunction(() => document.querySelector('.bm-summary').textContent.startsWith('12 March 1999'));
   const summary = await page.textContent('.bm-summary');
   assert.match(summary, /NATO 19 members, \+Czechia, Hungary, Poland/);
@@ -93,11 +95,11 @@ test('play steps from event to event with captions; pause stops it', async () =>
   await slideTo(page, '1991-06-01');
   await page.click('.bm-play');
   assert.equal((await page.textContent('.bm-play')).trim(), 'Pause');
-  await page.waitForFunction(() => document.querySelector('input.bm-date').value !== '1991-06-01', null, { timeout: 5000 });
+  await page.waitForFunction(() => window.__bm.map.date() !== '1991-06-01', null, { timeout: 5000 });
   const first = await shownDate(page);
   assert.equal(first, '1991-07-01', 'the next day with an event');
   assert.equal(await page.textContent('.bm-caption'), 'Warsaw Pact dissolved');
-  await page.waitForFunction((d) => document.querySelector('input.bm-date').value > d, first, { timeout: 5000 });
+  await page.waitForFunction((d) => window.__bm.map.date() > d, first, { timeout: 5000 });
   await page.click('.bm-play');
   assert.equal((await page.textContent('.bm-play')).trim(), 'Play');
   const stopped = await shownDate(page);
@@ -129,7 +131,7 @@ test('with reduced motion, play is slower and nothing transitions', async () => 
   await page.click('.bm-play');
   await page.waitForTimeout(1000);
   assert.equal(await shownDate(page), '1991-06-01', 'no step within a second');
-  await page.waitForFunction(() => document.querySelector('input.bm-date').value !== '1991-06-01', null, { timeout: 8000 });
+  await page.waitForFunction(() => window.__bm.map.date() !== '1991-06-01', null, { timeout: 8000 });
   await page.click('.bm-play');
   await context.close();
 });

@@ -26,11 +26,47 @@ pub fn run_build(root: &Path, config: &Config) -> Result<PathBuf, String> {
         std::fs::rename(&tmp, &wasm).map_err(|e| e.to_string())?;
     }
     copy_dir(&root.join("www"), &site)?;
+    minify(root, &site, &out_dir.join(format!("{}.js", b.out_name)))?;
     for junk in [".gitignore", "README.md"] {
         let _ = std::fs::remove_file(out_dir.join(junk));
     }
     report_sizes(&site, &wasm, b.wasm_budget_kb, b.wasm_budget_gzip_kb)?;
     Ok(site)
+}
+
+/// The site as served: the page's modules bundled into one minified
+/// `app.js` (one request instead of a waterfall of imports), the wasm-bindgen
+/// glue and the stylesheet minified. The modules now inside the bundle are
+/// removed from the site; `embed.js` stays as it is (embedders link it).
+/// The npm package keeps the same glue, minified; its types are unchanged.
+fn minify(root: &Path, site: &Path, glue: &Path) -> Result<(), String> {
+    let _s = Step::new("bundle and minify the page (esbuild)");
+    let esbuild = crate::npm::bin(root, "esbuild")?;
+    let meta = site.join("app.meta.json");
+    run(Command::new(&esbuild)
+        .arg("www/app.js")
+        .args(["--bundle", "--minify", "--format=esm", "--target=es2020", "--log-level=warning", "--external:./pkg/*"])
+        .arg(format!("--metafile={}", meta.display()))
+        .arg(format!("--outfile={}", site.join("app.js").display()))
+        .current_dir(root))?;
+    let text = std::fs::read_to_string(&meta).map_err(|e| format!("{}: {e}", meta.display()))?;
+    let _ = std::fs::remove_file(&meta);
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("esbuild metafile: {e}"))?;
+    for input in json["inputs"].as_object().into_iter().flat_map(|o| o.keys()) {
+        if let Some(rel) = input.strip_prefix("www/").filter(|r| *r != "app.js") {
+            let _ = std::fs::remove_file(site.join(rel));
+        }
+    }
+    let _ = std::fs::remove_dir(site.join("lang"));
+    for file in [glue.to_path_buf(), site.join("style.css")] {
+        let tmp = file.with_extension("min.tmp");
+        run(Command::new(&esbuild)
+            .arg(&file)
+            .args(["--minify", "--log-level=warning"])
+            .arg(format!("--outfile={}", tmp.display())))?;
+        std::fs::rename(&tmp, &file).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
