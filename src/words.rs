@@ -171,7 +171,7 @@ pub fn caption(e: &Event, lang: Lang) -> &str {
 }
 
 /// The day in one sentence for a screen reader, e.g.
-/// `12 March 1999: NATO 19 members, +Czechia, Hungary, Poland; Warsaw Pact …`.
+/// `12 March 1999: NATO 19 members, +Czech Republic, Hungary, Poland; Warsaw Pact …`.
 /// Names each map alliance with members that day (or signatories, or
 /// states that left that day), the states that joined (+) and left (−) that
 /// day, then the captions of the day's other events (the alliances' own,
@@ -464,7 +464,7 @@ mod tests {
         let nato = diff.iter().find(|x| x.alliance == "NATO").unwrap();
         assert_eq!(nato.before, "16 members");
         assert_eq!(nato.after, "19 members");
-        assert_eq!(nato.joined, ["Czechia", "Hungary", "Poland"]);
+        assert_eq!(nato.joined, ["Czech Republic", "Hungary", "Poland"]);
         assert!(nato.left.is_empty());
         let wp = diff.iter().find(|x| x.alliance == "WARSAW_PACT").unwrap();
         assert_eq!(wp.after, "0 members");

@@ -53,6 +53,10 @@ async function main() {
   const map = new BlocMap(box, { date: today, view: 'world' });
   performance.mark('bm:map');
   box.removeAttribute('aria-busy');
+  // Let the coloured map paint before the controls, legend and ticks are
+  // built (they have their space reserved, so nothing moves). Not with a
+  // deep link: its date or view would replace the map just painted.
+  if (location.hash.length <= 1) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const svg = () => box.querySelector('svg');
   const minDay = dayNumber(FIRST);
   const maxDay = dayNumber(today);

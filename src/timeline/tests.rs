@@ -982,6 +982,15 @@ fn states_are_named_as_they_were_on_the_day() {
     let mkd = t.state("MKD").unwrap();
     assert_eq!(t.state_name_at(mkd, day("2019-02-11"), "en"), "Macedonia");
     assert_eq!(t.state_name_at(mkd, day("2019-02-12"), "en"), "North Macedonia");
+    for (code, before, last_day, after) in [
+        ("CZE", "Czech Republic", "2016-05-01", "Czechia"),
+        ("SWZ", "Swaziland", "2018-04-18", "Eswatini"),
+        ("TUR", "Turkey", "2022-05-31", "Türkiye"),
+    ] {
+        let s = t.state(code).unwrap();
+        assert_eq!(t.state_name_at(s, day(last_day), "en"), before);
+        assert_eq!(t.state_name_at(s, day(last_day).succ(), "en"), after);
+    }
     // The rename survives the JSON round trip; half a rename is an error naming the row.
     let again = Timeline::from_json(&t.to_json()).unwrap();
     assert_eq!(again.state_name_at(again.state("DEU").unwrap(), day("1970-01-01"), "en"), "West Germany (FRG)");

@@ -66,7 +66,7 @@ test('dragging the slider shows each day and snaps to an event day near where it
   assert.equal(await page.$eval('input.bm-date', (el) => el.value), '1999-03-12', 'the date field follows when the thumb rests');
   await page.waitForFunction(() => document.querySelector('.bm-summary').textContent.startsWith('12 March 1999'));
   const summary = await page.textContent('.bm-summary');
-  assert.match(summary, /NATO 19 members, \+Czechia, Hungary, Poland/);
+  assert.match(summary, /NATO 19 members, \+Czech Republic, Hungary, Poland/);
   assert.equal(await page.getAttribute('.bm-summary', 'aria-live'), 'polite');
   // Event days are ticks on the axis, the big ones labelled.
   const ticks = await page.$$eval('.bm-tick', (t) => t.length);
@@ -352,7 +352,7 @@ test('compare mode lists who joined and who left between two dates', async () =>
   await page.dispatchEvent('.bm-compare-date', 'change');
   const nato = await page.textContent('.bm-compare-list [data-alliance="NATO"]');
   assert.match(nato, /16 members → 19 members/);
-  assert.match(nato, /Joined: Czechia, Hungary, Poland/);
+  assert.match(nato, /Joined: Czech Republic, Hungary, Poland/);
   assert.match(await page.textContent('.bm-compare-list [data-alliance="WARSAW_PACT"]'), /Left: .*Poland/);
   await page.selectOption('.bm-lang', 'ar');
   assert.match(await page.textContent('.bm-compare-list [data-alliance="NATO"]'), /انضمت: .*بولندا/);
