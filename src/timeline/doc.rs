@@ -10,6 +10,12 @@ use super::csv::Table;
 use super::error::TimelineError;
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Texts in several languages, by column name: `name_en`, `name_ar`, `name_ru`,
+/// `former_name_de`, `caption_fr` … (any `<prefix>_<language code>`; see
+/// [`crate::lang::is_code`]). Empty texts are left out.
+pub type Texts = BTreeMap<String, String>;
 
 /// The version this code reads and writes.
 pub const DOC_VERSION: u32 = 1;
@@ -32,14 +38,13 @@ pub struct TimelineDoc {
 
 /// One row of `alliances.csv`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct AllianceDoc {
     /// Id used by events, e.g. `NATO`.
     pub id: String,
-    /// English name.
-    pub name_en: String,
-    /// Arabic name.
-    pub name_ar: String,
+    /// Names: `name_<code>` (`name_en` is required). Other keys are rejected by
+    /// [`Timeline::from_doc`](super::Timeline::from_doc).
+    #[serde(flatten)]
+    pub texts: Texts,
     /// Fill colour `#rrggbb`.
     pub color: String,
     /// `alliance` (colours the map) or `context` (never colours the map).
@@ -48,14 +53,13 @@ pub struct AllianceDoc {
 
 /// One row of `states.csv`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StateDoc {
     /// Code, e.g. `FRA`, `SUN`, `BER`.
     pub code: String,
-    /// English name.
-    pub name_en: String,
-    /// Arabic name.
-    pub name_ar: String,
+    /// Names: `name_<code>` (`name_en` is required) and, for a state renamed during
+    /// the map's span, `former_name_<code>` (the names before `renamed`).
+    #[serde(flatten)]
+    pub texts: Texts,
     /// First day of existence; `None` = before the map starts.
     #[serde(default)]
     pub from: Option<Date>,
@@ -67,20 +71,13 @@ pub struct StateDoc {
     pub note: String,
     /// The day the state took its current name, if it had another one
     /// during the map's span (West Germany → Germany, Macedonia → North
-    /// Macedonia); `former_name_en`/`_ar` hold the name before that day.
+    /// Macedonia); `former_name_<code>` hold the names before that day.
     #[serde(default)]
     pub renamed: Option<Date>,
-    /// English name before `renamed`.
-    #[serde(default)]
-    pub former_name_en: String,
-    /// Arabic name before `renamed`.
-    #[serde(default)]
-    pub former_name_ar: String,
 }
 
 /// One row of `events.csv`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct EventDoc {
     /// Alliance id.
     pub alliance: String,
@@ -100,12 +97,9 @@ pub struct EventDoc {
     /// Source URLs separated by ` | `.
     #[serde(default)]
     pub source: String,
-    /// Short English caption for the play mode.
-    #[serde(default)]
-    pub caption_en: String,
-    /// Short Arabic caption for the play mode.
-    #[serde(default)]
-    pub caption_ar: String,
+    /// Short captions for the play mode: `caption_<code>`.
+    #[serde(flatten)]
+    pub texts: Texts,
 }
 
 fn day() -> String {
@@ -152,16 +146,16 @@ impl TimelineDoc {
         let t = Table::parse(
             "alliances.csv",
             files.alliances,
-            &["id", "name_en", "name_ar", "color", "kind"],
+            &["id", "name_en", "color", "kind"],
             &[],
+            &["name_"],
         )?;
         let alliances = t
             .rows()
             .iter()
             .map(|r| AllianceDoc {
                 id: t.get(r, "id").to_owned(),
-                name_en: t.get(r, "name_en").to_owned(),
-                name_ar: t.get(r, "name_ar").to_owned(),
+                texts: t.texts(r),
                 color: t.get(r, "color").to_owned(),
                 kind: t.get(r, "kind").to_owned(),
             })
@@ -170,21 +164,19 @@ impl TimelineDoc {
         let t = Table::parse(
             "states.csv",
             files.states,
-            &["code", "name_en", "name_ar", "from", "to"],
-            &["note", "renamed", "former_name_en", "former_name_ar"],
+            &["code", "name_en", "from", "to"],
+            &["note", "renamed"],
+            &["name_", "former_name_"],
         )?;
         let mut states = Vec::new();
         for r in t.rows() {
             states.push(StateDoc {
                 code: t.get(r, "code").to_owned(),
-                name_en: t.get(r, "name_en").to_owned(),
-                name_ar: t.get(r, "name_ar").to_owned(),
+                texts: t.texts(r),
                 from: opt_date(&t, r, "from")?,
                 to: opt_date(&t, r, "to")?,
                 note: t.get(r, "note").to_owned(),
                 renamed: opt_date(&t, r, "renamed")?,
-                former_name_en: t.get(r, "former_name_en").to_owned(),
-                former_name_ar: t.get(r, "former_name_ar").to_owned(),
             });
         }
 
@@ -192,7 +184,8 @@ impl TimelineDoc {
             "events.csv",
             files.events,
             &["alliance", "state", "event", "date", "precision"],
-            &["note", "source", "caption_en", "caption_ar"],
+            &["note", "source"],
+            &["caption_"],
         )?;
         let mut events = Vec::new();
         for r in t.rows() {
@@ -208,8 +201,7 @@ impl TimelineDoc {
                 precision: t.get(r, "precision").to_owned(),
                 note: t.get(r, "note").to_owned(),
                 source: t.get(r, "source").to_owned(),
-                caption_en: t.get(r, "caption_en").to_owned(),
-                caption_ar: t.get(r, "caption_ar").to_owned(),
+                texts: t.texts(r),
             });
         }
 
@@ -218,6 +210,7 @@ impl TimelineDoc {
             files.territories,
             &["unit", "state", "from", "to"],
             &["note", "source"],
+            &[],
         )?;
         let mut territories = Vec::new();
         for r in t.rows() {
