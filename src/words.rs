@@ -317,10 +317,6 @@ mod tests {
         crate::lang::get("ar").unwrap()
     }
 
-    fn ru() -> std::rc::Rc<Language> {
-        crate::lang::get("ru").unwrap()
-    }
-
     #[test]
     fn dates_in_words_in_both_languages_and_digits() {
         assert_eq!(date_words(d("1999-03-12"), &en(), Digits::Latin), "12 March 1999");

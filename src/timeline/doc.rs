@@ -9,6 +9,7 @@
 use super::csv::Table;
 use super::error::TimelineError;
 use crate::date::Date;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -37,7 +38,7 @@ pub struct TimelineDoc {
 }
 
 /// One row of `alliances.csv`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AllianceDoc {
     /// Id used by events, e.g. `NATO`.
     pub id: String,
@@ -52,7 +53,7 @@ pub struct AllianceDoc {
 }
 
 /// One row of `states.csv`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StateDoc {
     /// Code, e.g. `FRA`, `SUN`, `BER`.
     pub code: String,
@@ -77,7 +78,7 @@ pub struct StateDoc {
 }
 
 /// One row of `events.csv`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EventDoc {
     /// Alliance id.
     pub alliance: String,
@@ -89,7 +90,6 @@ pub struct EventDoc {
     /// The day (always day-exact; see `precision`).
     pub date: Date,
     /// How exact the sources are: `day`, `month` or `year`.
-    #[serde(default = "day")]
     pub precision: String,
     /// Free text: conflicts, alternatives, the day chosen.
     #[serde(default)]
@@ -102,8 +102,139 @@ pub struct EventDoc {
     pub texts: Texts,
 }
 
-fn day() -> String {
-    "day".to_owned()
+// The rows with texts in any language are read by hand, not with serde's
+// `flatten`: that buffers every value as serde's `Content`, which drags float
+// formatting and 30 KB into the wasm.
+
+/// A cell of a row in the JSON form: text or null.
+struct Cell(Option<String>);
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cell, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Cell;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("text or null")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell(Some(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Cell, E> {
+                Ok(Cell(Some(v)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
+                Ok(Cell(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Cell, E> {
+                Ok(Cell(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Cell, D::Error> {
+                Cell::deserialize(d)
+            }
+            // Without a float in the message: formatting one costs the wasm 20 KB.
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Cell, E> {
+                Err(E::custom("a number where text was expected"))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Cell, E> {
+                Err(E::custom("a number where text was expected"))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Cell, E> {
+                Err(E::custom("a number where text was expected"))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Cell, E> {
+                Err(E::custom("true or false where text was expected"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One row of a table in the JSON form, taken apart key by key.
+struct JsonRow(Vec<(String, Option<String>)>);
+
+impl<'de> Deserialize<'de> for JsonRow {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<JsonRow, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = JsonRow;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<JsonRow, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    let v: Cell = m.next_value()?;
+                    out.push((k, v.0));
+                }
+                Ok(JsonRow(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl JsonRow {
+    fn take(&mut self, key: &str) -> Option<String> {
+        let i = self.0.iter().position(|(k, _)| k == key)?;
+        self.0.remove(i).1
+    }
+    fn text<E: de::Error>(&mut self, key: &str) -> Result<String, E> {
+        self.take(key).ok_or_else(|| E::custom(format_args!("missing field `{key}`")))
+    }
+    fn date<E: de::Error>(&mut self, key: &str) -> Result<Option<Date>, E> {
+        self.take(key).map(|s| Date::parse(&s).map_err(E::custom)).transpose()
+    }
+    /// The `<prefix><code>` texts, then an error for any key left.
+    fn texts<E: de::Error>(mut self, prefixes: &[&str]) -> Result<Texts, E> {
+        let mut texts = Texts::new();
+        for (k, v) in std::mem::take(&mut self.0) {
+            if !prefixes.iter().any(|p| k.strip_prefix(p).is_some_and(crate::lang::is_code)) {
+                return Err(E::custom(format_args!("unknown field `{k}`")));
+            }
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                texts.insert(k, v);
+            }
+        }
+        Ok(texts)
+    }
+}
+
+impl<'de> Deserialize<'de> for AllianceDoc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AllianceDoc, D::Error> {
+        let mut r = JsonRow::deserialize(d)?;
+        Ok(AllianceDoc { id: r.text("id")?, color: r.text("color")?, kind: r.text("kind")?, texts: r.texts(&["name_"])? })
+    }
+}
+
+impl<'de> Deserialize<'de> for StateDoc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StateDoc, D::Error> {
+        let mut r = JsonRow::deserialize(d)?;
+        Ok(StateDoc {
+            code: r.text("code")?,
+            from: r.date("from")?,
+            to: r.date("to")?,
+            note: r.take("note").unwrap_or_default(),
+            renamed: r.date("renamed")?,
+            texts: r.texts(&["name_", "former_name_"])?,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for EventDoc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<EventDoc, D::Error> {
+        let mut r = JsonRow::deserialize(d)?;
+        Ok(EventDoc {
+            alliance: r.text("alliance")?,
+            state: r.take("state"),
+            event: r.text("event")?,
+            date: r.date("date")?.ok_or_else(|| de::Error::custom("missing field `date`"))?,
+            precision: r.take("precision").unwrap_or_else(|| "day".to_owned()),
+            note: r.take("note").unwrap_or_default(),
+            source: r.take("source").unwrap_or_default(),
+            texts: r.texts(&["caption_"])?,
+        })
+    }
 }
 
 /// One row of `territories.csv`: `unit` belongs to `state` on the days `[from, to)`.

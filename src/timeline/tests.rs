@@ -691,7 +691,7 @@ fn rejects_malformed_json_and_csv() {
     let ru = json.replacen("\"name_en\":\"AAA\"", "\"name_en\":\"AAA\",\"name_ru\":\"ААА\"", 1);
     let t = Timeline::from_json(&ru).unwrap();
     assert_eq!(t.state_name(t.state("AAA").unwrap(), "ru"), "ААА");
-    assert!(Timeline::from_json(&ru.replace("name_ru", "name_RU")).unwrap_err().to_string().contains("unknown field 'name_RU'"));
+    assert!(Timeline::from_json(&ru.replace("name_ru", "name_RU")).unwrap_err().to_string().contains("unknown field `name_RU`"));
     let e = Timeline::from_json(&json.replacen("\"version\":1", "\"version\":1,\"extra\":0", 1))
         .unwrap_err()
         .to_string();
