@@ -310,8 +310,8 @@ pub fn add(text: &str) -> Result<Rc<Language>, String> {
     let lang = Rc::new(Language::parse(text).map_err(|e| format!("language pack: {e}"))?);
     with_registry(|r| {
         r.retain(|l| l.code != lang.code);
-        r.push(lang.clone());
-        r.sort_by(|a, b| a.code.cmp(&b.code));
+        let at = r.iter().position(|l| l.code > lang.code).unwrap_or(r.len());
+        r.insert(at, lang.clone());
     });
     Ok(lang)
 }

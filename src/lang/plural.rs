@@ -105,15 +105,16 @@ pub struct Plural(Vec<(&'static str, Rule)>);
 impl Plural {
     /// Rules from `(category, rule text)` pairs; `other` may not have a rule.
     pub fn new<'a>(rules: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Plural, String> {
-        let mut out = vec![];
+        let mut given = vec![];
         for (cat, text) in rules {
             let Some(&c) = CATEGORIES[..5].iter().find(|&&c| c == cat) else {
                 return Err(format!("unknown plural category '{cat}' (zero, one, two, few, many; other needs no rule)"));
             };
-            out.push((c, Rule::parse(text).map_err(|e| format!("plural rule '{cat}': {e}"))?));
+            given.push((c, Rule::parse(text).map_err(|e| format!("plural rule '{cat}': {e}"))?));
         }
-        // CLDR's order, so that a pack's key order does not matter.
-        out.sort_by_key(|(c, _)| CATEGORIES.iter().position(|x| x == c));
+        // CLDR's order, so that a pack's key order does not matter (picked,
+        // not sorted: a sort of a new type costs the wasm kilobytes).
+        let out = CATEGORIES.iter().filter_map(|c| given.iter().position(|(g, _)| g == c).map(|i| given[i].clone())).collect();
         Ok(Plural(out))
     }
 

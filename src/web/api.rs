@@ -36,7 +36,11 @@ pub struct JsTimeline {
 
 /// `{en: …, ar: …}`: the texts the data has, by language code.
 fn by_code(names: &Names) -> std::collections::BTreeMap<&str, &str> {
-    names.0.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+    let mut out = std::collections::BTreeMap::new();
+    for (k, v) in &names.0 {
+        out.insert(k.as_str(), v.as_str());
+    }
+    out
 }
 
 #[derive(Serialize)]
