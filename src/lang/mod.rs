@@ -75,6 +75,12 @@ pub fn is_code(code: &str) -> bool {
         && b.iter().all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
 }
 
+/// Whether a data column or key is a language text: `<prefix><code>` for one
+/// of `prefixes` (`name_ru` for `name_`).
+pub fn is_text_key(key: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| key.strip_prefix(p).is_some_and(is_code))
+}
+
 fn text<'a>(v: Option<&'a Json>, what: &str) -> Result<&'a str, String> {
     match v {
         Some(Json::Str(s)) if !s.trim().is_empty() => Ok(s),

@@ -124,7 +124,7 @@ impl<'a> Table<'a> {
         };
         let mut texts = Vec::new();
         for (i, h) in header.iter().enumerate() {
-            let lang = lang_prefixes.iter().any(|p| h.strip_prefix(p).is_some_and(crate::lang::is_code));
+            let lang = crate::lang::is_text_key(h, lang_prefixes);
             if lang {
                 texts.push(i);
             }

@@ -189,7 +189,7 @@ impl JsonRow {
     fn texts<E: de::Error>(mut self, prefixes: &[&str]) -> Result<Texts, E> {
         let mut texts = Texts::new();
         for (k, v) in std::mem::take(&mut self.0) {
-            if !prefixes.iter().any(|p| k.strip_prefix(p).is_some_and(crate::lang::is_code)) {
+            if !crate::lang::is_text_key(&k, prefixes) {
                 return Err(E::custom(format_args!("unknown field `{k}`")));
             }
             if let Some(v) = v.filter(|v| !v.is_empty()) {

@@ -30,7 +30,7 @@ fn is_color(s: &str) -> bool {
 /// Checks that every key of `texts` is `<prefix><language code>` for one of `prefixes`.
 fn check_texts(texts: &Texts, prefixes: &[&str]) -> Result<(), String> {
     for k in texts.keys() {
-        if !prefixes.iter().any(|p| k.strip_prefix(p).is_some_and(crate::lang::is_code)) {
+        if !crate::lang::is_text_key(k, prefixes) {
             let known: Vec<String> = prefixes.iter().map(|p| format!("{p}<language code>")).collect();
             return Err(format!("unknown field '{k}' (texts are {})", known.join(", ")));
         }
