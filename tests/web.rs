@@ -288,3 +288,59 @@ fn states_have_the_name_of_the_day() {
     let name = js_get(&map.details("DEU", "en", "latn").unwrap(), "name").as_string().unwrap();
     assert_eq!(name, "West Germany (FRG)");
 }
+
+#[wasm_bindgen_test]
+fn languages_come_from_the_packs() {
+    use blocmap::web::{language_strings, languages};
+    let langs: js_sys::Array = languages().unwrap().dyn_into().unwrap();
+    let codes: Vec<String> = langs.iter().map(|l| js_get(&l, "code").as_string().unwrap()).collect();
+    for c in ["ar", "en", "ru"] {
+        assert!(codes.contains(&c.to_string()), "{codes:?}");
+    }
+    let ar = langs.iter().find(|l| js_get(l, "code").as_string().as_deref() == Some("ar")).unwrap();
+    assert_eq!(js_get(&ar, "dir").as_string().as_deref(), Some("rtl"));
+    assert_eq!(js_get(&ar, "digits").as_string().as_deref(), Some("arab"));
+    let ru = language_strings("ru").unwrap();
+    assert_eq!(js_get(&ru, "play").as_string().as_deref(), Some("Воспроизвести"));
+    assert_eq!(js_get(&js_get(&ru, "views"), "europe").as_string().as_deref(), Some("Европа"));
+    let root = container();
+    let map = BlocMap::new(&root, options(&[("date", "2024-03-07")])).unwrap();
+    let s = map.summary("ru", "latn");
+    assert!(s.starts_with("7 марта 2024 г.: НАТО 32 члена, +Швеция"), "{s}");
+}
+
+#[wasm_bindgen_test]
+fn unknown_languages_throw_naming_the_known_ones() {
+    use blocmap::web::language_strings;
+    let e = message(language_strings("xx").err().unwrap());
+    assert!(e.starts_with("languageStrings: unknown language 'xx'; known: ar, en"), "{e}");
+    let t = JsTimeline::builtin();
+    assert!(message(t.state_name("DEU", "xx", None).unwrap_err()).contains("unknown language 'xx'"));
+    let root = container();
+    let map = BlocMap::new(&root, options(&[("date", "1999-03-12")])).unwrap();
+    assert!(message(map.export_svg("xx", "latn", "t", "d", "s").unwrap_err()).contains("unknown language 'xx'; known:"));
+}
+
+#[wasm_bindgen_test]
+fn an_embedder_adds_a_language_at_run_time() {
+    use blocmap::web::{add_language, date_words, language_strings};
+    let pack = r#"{
+      "language": {"code": "eo", "name": "Esperanto", "dir": "ltr", "digits": "latn"},
+      "plural": {"one": "n = 1"},
+      "months": ["januaro","februaro","marto","aprilo","majo","junio","julio","aŭgusto","septembro","oktobro","novembro","decembro"],
+      "date": "{day}-a de {month} {year}",
+      "listSeparator": ", ", "clauseSeparator": "; ",
+      "grammar": {"members": {"one": "{n} membro", "other": "{n} membroj"}, "signatories": {"other": "{n} subskribintoj"}, "noMembers": "neniu"},
+      "page": {"play": "Ludi"},
+      "states": {"POL": "Pollando"}
+    }"#;
+    assert_eq!(add_language(pack).unwrap(), "eo");
+    assert_eq!(date_words("1999-03-12", "eo", "latn").unwrap(), "12-a de marto 1999");
+    assert_eq!(js_get(&language_strings("eo").unwrap(), "play").as_string().as_deref(), Some("Ludi"));
+    assert_eq!(JsTimeline::builtin().state_name("POL", "eo", None).unwrap(), "Pollando");
+    assert_eq!(JsTimeline::builtin().state_name("HUN", "eo", None).unwrap(), "Hungary", "English where the pack has no name");
+    let e = message(add_language(&pack.replace("\"ltr\"", "\"sideways\"")).unwrap_err());
+    assert_eq!(e, "language pack: language.dir 'sideways' is not ltr or rtl");
+    let e = message(add_language("{").unwrap_err());
+    assert!(e.starts_with("language pack: line 1, column 2"), "{e}");
+}

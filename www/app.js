@@ -1,15 +1,18 @@
 // The host page: binds the controls to the BlocMap core. Everything the core
 // knows (dates in words, numerals, names, summaries, captions, membership)
 // is asked of it; this file only lays things out and handles input.
-import init, { BlocMap, dayNumber, dateOfDay, dateWords, addYears, numerals } from './pkg/blocmap.js';
-import en from './lang/en.js';
-import ar from './lang/ar.js';
+import init, { BlocMap, dayNumber, dateOfDay, dateWords, addYears, numerals, languages, languageStrings } from './pkg/blocmap.js';
 import { el, fillTip, placeTip, sourceLink } from './tip.js';
 import { standaloneSvg, pngOf } from './export.js';
 import './frame.js';
 
-/** One strings file per language; a third language is a file and a line here. */
-const LANGS = { en, ar };
+/**
+ * The languages the core knows, by code: {code, name, dir, digits, listSeparator}.
+ * Each is a file in data/lang/ (or a pack given to addLanguage); this page names none.
+ */
+let LANGS = new Map();
+/** English page strings: the fallback of a pack that lacks a key. */
+let en = {};
 const VIEWS = ['world', 'europe', 'arctic'];
 const THEMES = ['auto', 'light', 'dark'];
 const DIGITS = ['latn', 'arab'];
@@ -19,6 +22,16 @@ const FIRST = '1949-04-04';
 
 const $ = (sel) => document.querySelector(sel);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+/** A language's page strings (from its pack) with its code, direction and digits. */
+const packs = new Map();
+function packOf(code) {
+  if (!packs.has(code)) {
+    const l = LANGS.get(code);
+    packs.set(code, { ...languageStrings(code), lang: l.code, dir: l.dir, digits: l.digits, languageName: l.name, listSeparator: l.listSeparator });
+  }
+  return packs.get(code);
+}
 
 /** A strings object with `fmt(key, vars)` for `{name}` placeholders. */
 function strings(pack) {
@@ -34,6 +47,8 @@ async function main() {
   performance.mark('bm:start');
   await init();
   performance.mark('bm:wasm');
+  LANGS = new Map(languages().map((l) => [l.code, l]));
+  en = packOf('en');
   const box = $('#map');
   const stage = $('.bm-stage');
   const tip = $('#bm-tip');
@@ -88,15 +103,15 @@ async function main() {
 
   // ---- language -------------------------------------------------------
   const langSelect = $('.bm-lang');
-  langSelect.replaceChildren(...Object.values(LANGS).map((p) => {
-    const o = el('option', null, p.languageName);
-    o.value = p.lang;
-    o.lang = p.lang;
+  langSelect.replaceChildren(...[...LANGS.values()].map((l) => {
+    const o = el('option', null, l.name);
+    o.value = l.code;
+    o.lang = l.code;
     return o;
   }));
 
   function applyLang() {
-    const pack = LANGS[state.lang];
+    const pack = packOf(state.lang);
     S = strings(pack);
     const html = document.documentElement;
     html.lang = pack.lang;
@@ -426,7 +441,7 @@ async function main() {
       const [joined, left] = flip ? [d.left, d.joined] : [d.joined, d.left];
       const [before, after] = flip ? [d.after, d.before] : [d.before, d.after];
       li.append(el('strong', null, d.name + ': '), document.createTextNode(S.fmt('compareCounts', { before, after })));
-      const sep = state.lang === 'ar' ? '، ' : ', ';
+      const sep = S.listSeparator;
       if (joined.length) li.append(el('div', 'bm-joined', S.fmt('joined', { list: joined.join(sep) })));
       if (left.length) li.append(el('div', 'bm-left', S.fmt('left', { list: left.join(sep) })));
       if (!joined.length && !left.length) li.append(el('div', null, S.unchanged));
@@ -642,7 +657,7 @@ async function main() {
   }
   langSelect.addEventListener('change', () => { state.lang = langSelect.value; state.digits = null; applyLang(); writeHash(); });
   $('.bm-digits').addEventListener('change', (e) => {
-    state.digits = e.target.value === LANGS[state.lang].digits ? null : e.target.value;
+    state.digits = e.target.value === LANGS.get(state.lang).digits ? null : e.target.value;
     applyLang();
     writeHash();
   });
@@ -677,7 +692,7 @@ async function main() {
     try {
       let langChanged = false;
       if (p.has('lang')) {
-        if (Object.hasOwn(LANGS, p.get('lang'))) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
+        if (LANGS.has(p.get('lang'))) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
       }
       if (p.has('digits')) {
         if (DIGITS.includes(p.get('digits'))) { state.digits = p.get('digits'); langChanged = true; } else bad.push('digits');
@@ -714,7 +729,10 @@ main().catch((e) => {
   document.documentElement.classList.remove('bm-lang-pending');
   const box = document.querySelector('#map');
   box.removeAttribute('aria-busy');
-  const pack = LANGS[document.documentElement.lang] || en;
-  box.textContent = strings(pack).fmt('loadFailed', { error: e && e.message ? e.message : String(e) });
+  const error = e && e.message ? e.message : String(e);
+  // Without the core there are no strings but the page's own English.
+  let text = `The map could not be loaded: ${error}`;
+  try { text = strings(packOf(LANGS.has(document.documentElement.lang) ? document.documentElement.lang : 'en')).fmt('loadFailed', { error }); } catch { /* keep English */ }
+  box.textContent = text;
   console.error(e);
 });

@@ -10,6 +10,8 @@
  * loads and as the reader resizes the window. Space is reserved up front so
  * the article does not jump. data-* values are passed to the map's URL hash
  * (the same deep-link format the page reads; a bad value is ignored there).
+ * The frame's title (its accessible name) is data-title, else the map's own
+ * title in its language, which the map reports once loaded.
  */
 (function () {
   'use strict';
@@ -21,11 +23,12 @@
     var v = script.getAttribute('data-' + KEYS[i]);
     if (v) params.push(KEYS[i] + '=' + encodeURIComponent(v));
   }
-  var lang = script.getAttribute('data-lang') === 'ar' ? 'ar' : 'en';
   var frame = document.createElement('iframe');
   frame.src = new URL('index.html', script.src).href + (params.length ? '#' + params.join('&') : '');
-  frame.title = script.getAttribute('data-title') ||
-    (lang === 'ar' ? 'خريطة الأحلاف العسكرية: الناتو ومنظمة معاهدة الأمن الجماعي' : 'Map of military alliances: NATO and the CSTO');
+  // data-lang may be any language the map has (data/lang/*.json); the page
+  // checks it. Until the map reports its title in that language, English.
+  var ownTitle = script.getAttribute('data-title');
+  frame.title = ownTitle || 'Map of military alliances: NATO and the CSTO';
   frame.setAttribute('loading', 'lazy');
   frame.setAttribute('allow', 'fullscreen; clipboard-write');
   frame.className = 'blocmap-embed';
@@ -33,7 +36,12 @@
   frame.style.cssText = 'display:block;width:100%;max-width:1100px;margin:1em auto;border:0;height:' +
     Math.round(Math.min(1100, script.parentNode && script.parentNode.clientWidth || 800) * 0.62 + 260) + 'px';
   window.addEventListener('message', function (e) {
-    if (e.source !== frame.contentWindow || !e.data || e.data.blocmap !== 'height') return;
+    if (e.source !== frame.contentWindow || !e.data) return;
+    if (e.data.blocmap === 'title') {
+      if (!ownTitle && typeof e.data.title === 'string' && e.data.title) frame.title = e.data.title.slice(0, 300);
+      return;
+    }
+    if (e.data.blocmap !== 'height') return;
     var h = Number(e.data.height);
     if (h > 0 && h < 20000) frame.style.height = Math.ceil(h) + 'px';
   });

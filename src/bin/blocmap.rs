@@ -1,18 +1,19 @@
 //! The native command line, from the same Rust code as the web map:
 //!
 //! ```text
-//! blocmap render --date 1989-11-09 [--view world|arctic|europe] [--lang en|ar] --out map.svg
+//! blocmap render --date 1989-11-09 [--view world|arctic|europe] [--lang en|ar|ru|…] --out map.svg
 //! blocmap members --alliance NATO --date 1999-03-12
 //! ```
 use blocmap::atlas::Atlas;
 use blocmap::card::{self, CardText};
 use blocmap::projection::View;
-use blocmap::words::{self, Digits, Lang};
+use blocmap::lang;
+use blocmap::words;
 use blocmap::Date;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  blocmap render --date YYYY-MM-DD [--view world|arctic|europe] [--lang en|ar] --out map.svg
+  blocmap render --date YYYY-MM-DD [--view world|arctic|europe] [--lang en|ar|ru|…] --out map.svg
   blocmap members --alliance NATO|CSTO|WARSAW_PACT|SCO --date YYYY-MM-DD";
 
 fn main() -> ExitCode {
@@ -43,22 +44,17 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("render") => {
             let date = date()?;
             let view = View::parse(flag(args, "--view")?.unwrap_or("world"))?;
-            let lang = flag(args, "--lang")?.unwrap_or("en");
-            if lang != "en" && lang != "ar" {
-                return Err(format!("--lang: unknown language '{lang}' (en, ar)"));
-            }
+            let code = flag(args, "--lang")?.unwrap_or("en");
+            let lang = lang::get(code).map_err(|e| format!("--lang: {e}"))?;
+            let english = lang::english();
             let out = flag(args, "--out")?.ok_or_else(|| format!("--out is required\n{USAGE}"))?;
-            let mut text = CardText::default_for(lang);
+            let mut text = CardText::default_for(&lang, &english);
             // The date in words, in the card's language ("9 November 1989", "٩ نوفمبر ١٩٨٩").
-            let (words_lang, digits) = match lang {
-                "ar" => (Lang::Ar, Digits::Arabic),
-                _ => (Lang::En, Digits::Latin),
-            };
-            let shown = words::date_words(date, words_lang, digits);
+            let shown = words::date_words(date, &lang, lang.digits);
             text.date = &shown;
             let svg = card::render(&Atlas::builtin(), view, date, &text);
             std::fs::write(out, svg).map_err(|e| format!("cannot write {out}: {e}"))?;
-            eprintln!("blocmap: wrote {out} ({} view, {shown}, {lang})", view.as_str());
+            eprintln!("blocmap: wrote {out} ({} view, {shown}, {code})", view.as_str());
             Ok(())
         }
         Some("members") => {

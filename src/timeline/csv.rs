@@ -12,6 +12,8 @@ use super::error::TimelineError;
 pub(crate) struct Table<'a> {
     file: &'a str,
     header: Vec<String>,
+    /// Indices of the language columns (`name_ru`, `caption_ar`, …).
+    texts: Vec<usize>,
     rows: Vec<Row>,
 }
 
@@ -105,12 +107,14 @@ fn records(file: &str, text: &str) -> Result<Vec<(usize, Vec<String>)>, Timeline
 
 impl<'a> Table<'a> {
     /// Parses `text` (named `file` in messages), checking the header against the `required`
-    /// and `optional` column names.
+    /// and `optional` column names; a column `<prefix><language code>` for any of
+    /// `lang_prefixes` (`name_ru`, `caption_fr`) is a language column.
     pub fn parse(
         file: &'a str,
         text: &str,
         required: &[&str],
         optional: &[&str],
+        lang_prefixes: &[&str],
     ) -> Result<Table<'a>, TimelineError> {
         let mut recs = records(file, text)?.into_iter();
         let Some((_, header)) = recs.next() else {
@@ -118,10 +122,15 @@ impl<'a> Table<'a> {
                 "{file}: empty file (expected a header line)"
             )));
         };
+        let mut texts = Vec::new();
         for (i, h) in header.iter().enumerate() {
-            if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
-                let mut known: Vec<&str> = required.to_vec();
-                known.extend_from_slice(optional);
+            let lang = crate::lang::is_text_key(h, lang_prefixes);
+            if lang {
+                texts.push(i);
+            }
+            if !lang && !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
+                let mut known: Vec<String> = required.iter().chain(optional).map(|s| s.to_string()).collect();
+                known.extend(lang_prefixes.iter().map(|p| format!("{p}<language>")));
                 return Err(TimelineError::new(format!(
                     "{file} line 1: unknown column '{h}' (known: {})",
                     known.join(", ")
@@ -150,7 +159,7 @@ impl<'a> Table<'a> {
             }
             rows.push(Row { line, fields });
         }
-        Ok(Table { file, header, rows })
+        Ok(Table { file, header, texts, rows })
     }
 
     /// The data rows.
@@ -166,6 +175,17 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// The row's non-empty language columns, by column name.
+    pub fn texts(&self, row: &Row) -> super::doc::Texts {
+        // Inserted one by one: collecting into a BTreeMap sorts with the
+        // stable sort, kilobytes of wasm for a handful of keys.
+        let mut out = super::doc::Texts::new();
+        for &i in self.texts.iter().filter(|&&i| !row.fields[i].is_empty()) {
+            out.insert(self.header[i].clone(), row.fields[i].clone());
+        }
+        out
+    }
+
     /// An error naming this file and the row's line.
     pub fn error(&self, row: &Row, what: impl std::fmt::Display) -> TimelineError {
         TimelineError::new(format!("{} line {}: {what}", self.file, row.line))
@@ -177,7 +197,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Table<'static>, TimelineError> {
-        Table::parse("t.csv", text, &["a", "b"], &["c"])
+        Table::parse("t.csv", text, &["a", "b"], &["c"], &["name_"])
     }
 
     #[test]
@@ -190,6 +210,13 @@ mod tests {
         assert_eq!(t.get(&r[1], "b"), "");
         assert_eq!(r[2].line, 6);
         assert_eq!(t.get(&r[2], "c"), "");
+    }
+
+    #[test]
+    fn language_columns_by_prefix() {
+        let t = parse("a,b,name_ru,name_pt-br\n1,2,x,\n").unwrap();
+        let texts = t.texts(&t.rows()[0]);
+        assert_eq!(texts.into_iter().collect::<Vec<_>>(), [("name_ru".to_string(), "x".to_string())]);
     }
 
     #[test]
@@ -207,8 +234,9 @@ mod tests {
         );
         assert_eq!(
             e("a,d\n"),
-            "t.csv line 1: unknown column 'd' (known: a, b, c)"
+            "t.csv line 1: unknown column 'd' (known: a, b, c, name_<language>)"
         );
+        assert_eq!(e("a,b,name_X\n"), "t.csv line 1: unknown column 'name_X' (known: a, b, c, name_<language>)");
         assert_eq!(e("a\n"), "t.csv line 1: missing column 'b'");
         assert_eq!(e("a,b,a\n"), "t.csv line 1: column 'a' appears twice");
         assert_eq!(e(""), "t.csv: empty file (expected a header line)");

@@ -9,7 +9,14 @@
 use super::csv::Table;
 use super::error::TimelineError;
 use crate::date::Date;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Texts in several languages, by column name: `name_en`, `name_ar`, `name_ru`,
+/// `former_name_de`, `caption_fr` … (any `<prefix>_<language code>`; see
+/// [`crate::lang::is_code`]). Empty texts are left out.
+pub type Texts = BTreeMap<String, String>;
 
 /// The version this code reads and writes.
 pub const DOC_VERSION: u32 = 1;
@@ -31,15 +38,14 @@ pub struct TimelineDoc {
 }
 
 /// One row of `alliances.csv`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AllianceDoc {
     /// Id used by events, e.g. `NATO`.
     pub id: String,
-    /// English name.
-    pub name_en: String,
-    /// Arabic name.
-    pub name_ar: String,
+    /// Names: `name_<code>` (`name_en` is required). Other keys are rejected by
+    /// [`Timeline::from_doc`](super::Timeline::from_doc).
+    #[serde(flatten)]
+    pub texts: Texts,
     /// Fill colour `#rrggbb`.
     pub color: String,
     /// `alliance` (colours the map) or `context` (never colours the map).
@@ -47,15 +53,14 @@ pub struct AllianceDoc {
 }
 
 /// One row of `states.csv`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StateDoc {
     /// Code, e.g. `FRA`, `SUN`, `BER`.
     pub code: String,
-    /// English name.
-    pub name_en: String,
-    /// Arabic name.
-    pub name_ar: String,
+    /// Names: `name_<code>` (`name_en` is required) and, for a state renamed during
+    /// the map's span, `former_name_<code>` (the names before `renamed`).
+    #[serde(flatten)]
+    pub texts: Texts,
     /// First day of existence; `None` = before the map starts.
     #[serde(default)]
     pub from: Option<Date>,
@@ -67,20 +72,13 @@ pub struct StateDoc {
     pub note: String,
     /// The day the state took its current name, if it had another one
     /// during the map's span (West Germany → Germany, Macedonia → North
-    /// Macedonia); `former_name_en`/`_ar` hold the name before that day.
+    /// Macedonia); `former_name_<code>` hold the names before that day.
     #[serde(default)]
     pub renamed: Option<Date>,
-    /// English name before `renamed`.
-    #[serde(default)]
-    pub former_name_en: String,
-    /// Arabic name before `renamed`.
-    #[serde(default)]
-    pub former_name_ar: String,
 }
 
 /// One row of `events.csv`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EventDoc {
     /// Alliance id.
     pub alliance: String,
@@ -92,7 +90,6 @@ pub struct EventDoc {
     /// The day (always day-exact; see `precision`).
     pub date: Date,
     /// How exact the sources are: `day`, `month` or `year`.
-    #[serde(default = "day")]
     pub precision: String,
     /// Free text: conflicts, alternatives, the day chosen.
     #[serde(default)]
@@ -100,16 +97,144 @@ pub struct EventDoc {
     /// Source URLs separated by ` | `.
     #[serde(default)]
     pub source: String,
-    /// Short English caption for the play mode.
-    #[serde(default)]
-    pub caption_en: String,
-    /// Short Arabic caption for the play mode.
-    #[serde(default)]
-    pub caption_ar: String,
+    /// Short captions for the play mode: `caption_<code>`.
+    #[serde(flatten)]
+    pub texts: Texts,
 }
 
-fn day() -> String {
-    "day".to_owned()
+// The rows with texts in any language are read by hand, not with serde's
+// `flatten`: that buffers every value as serde's `Content`, which drags float
+// formatting and 30 KB into the wasm.
+
+/// A cell of a row in the JSON form: text or null.
+struct Cell(Option<String>);
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cell, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Cell;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("text or null")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell(Some(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Cell, E> {
+                Ok(Cell(Some(v)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
+                Ok(Cell(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Cell, E> {
+                Ok(Cell(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Cell, D::Error> {
+                Cell::deserialize(d)
+            }
+            // Without a float in the message: formatting one costs the wasm 20 KB.
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Cell, E> {
+                Err(E::custom("a number where text was expected"))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Cell, E> {
+                Err(E::custom("a number where text was expected"))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Cell, E> {
+                Err(E::custom("a number where text was expected"))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Cell, E> {
+                Err(E::custom("true or false where text was expected"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One row of a table in the JSON form, taken apart key by key.
+struct JsonRow(Vec<(String, Option<String>)>);
+
+impl<'de> Deserialize<'de> for JsonRow {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<JsonRow, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = JsonRow;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<JsonRow, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    let v: Cell = m.next_value()?;
+                    out.push((k, v.0));
+                }
+                Ok(JsonRow(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl JsonRow {
+    fn take(&mut self, key: &str) -> Option<String> {
+        let i = self.0.iter().position(|(k, _)| k == key)?;
+        self.0.remove(i).1
+    }
+    fn text<E: de::Error>(&mut self, key: &str) -> Result<String, E> {
+        self.take(key).ok_or_else(|| E::custom(format_args!("missing field `{key}`")))
+    }
+    fn date<E: de::Error>(&mut self, key: &str) -> Result<Option<Date>, E> {
+        self.take(key).map(|s| Date::parse(&s).map_err(E::custom)).transpose()
+    }
+    /// The `<prefix><code>` texts, then an error for any key left.
+    fn texts<E: de::Error>(mut self, prefixes: &[&str]) -> Result<Texts, E> {
+        let mut texts = Texts::new();
+        for (k, v) in std::mem::take(&mut self.0) {
+            if !crate::lang::is_text_key(&k, prefixes) {
+                return Err(E::custom(format_args!("unknown field `{k}`")));
+            }
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                texts.insert(k, v);
+            }
+        }
+        Ok(texts)
+    }
+}
+
+impl<'de> Deserialize<'de> for AllianceDoc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AllianceDoc, D::Error> {
+        let mut r = JsonRow::deserialize(d)?;
+        Ok(AllianceDoc { id: r.text("id")?, color: r.text("color")?, kind: r.text("kind")?, texts: r.texts(&["name_"])? })
+    }
+}
+
+impl<'de> Deserialize<'de> for StateDoc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StateDoc, D::Error> {
+        let mut r = JsonRow::deserialize(d)?;
+        Ok(StateDoc {
+            code: r.text("code")?,
+            from: r.date("from")?,
+            to: r.date("to")?,
+            note: r.take("note").unwrap_or_default(),
+            renamed: r.date("renamed")?,
+            texts: r.texts(&["name_", "former_name_"])?,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for EventDoc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<EventDoc, D::Error> {
+        let mut r = JsonRow::deserialize(d)?;
+        Ok(EventDoc {
+            alliance: r.text("alliance")?,
+            state: r.take("state"),
+            event: r.text("event")?,
+            date: r.date("date")?.ok_or_else(|| de::Error::custom("missing field `date`"))?,
+            precision: r.take("precision").unwrap_or_else(|| "day".to_owned()),
+            note: r.take("note").unwrap_or_default(),
+            source: r.take("source").unwrap_or_default(),
+            texts: r.texts(&["caption_"])?,
+        })
+    }
 }
 
 /// One row of `territories.csv`: `unit` belongs to `state` on the days `[from, to)`.
@@ -152,16 +277,16 @@ impl TimelineDoc {
         let t = Table::parse(
             "alliances.csv",
             files.alliances,
-            &["id", "name_en", "name_ar", "color", "kind"],
+            &["id", "name_en", "color", "kind"],
             &[],
+            &["name_"],
         )?;
         let alliances = t
             .rows()
             .iter()
             .map(|r| AllianceDoc {
                 id: t.get(r, "id").to_owned(),
-                name_en: t.get(r, "name_en").to_owned(),
-                name_ar: t.get(r, "name_ar").to_owned(),
+                texts: t.texts(r),
                 color: t.get(r, "color").to_owned(),
                 kind: t.get(r, "kind").to_owned(),
             })
@@ -170,21 +295,19 @@ impl TimelineDoc {
         let t = Table::parse(
             "states.csv",
             files.states,
-            &["code", "name_en", "name_ar", "from", "to"],
-            &["note", "renamed", "former_name_en", "former_name_ar"],
+            &["code", "name_en", "from", "to"],
+            &["note", "renamed"],
+            &["name_", "former_name_"],
         )?;
         let mut states = Vec::new();
         for r in t.rows() {
             states.push(StateDoc {
                 code: t.get(r, "code").to_owned(),
-                name_en: t.get(r, "name_en").to_owned(),
-                name_ar: t.get(r, "name_ar").to_owned(),
+                texts: t.texts(r),
                 from: opt_date(&t, r, "from")?,
                 to: opt_date(&t, r, "to")?,
                 note: t.get(r, "note").to_owned(),
                 renamed: opt_date(&t, r, "renamed")?,
-                former_name_en: t.get(r, "former_name_en").to_owned(),
-                former_name_ar: t.get(r, "former_name_ar").to_owned(),
             });
         }
 
@@ -192,7 +315,8 @@ impl TimelineDoc {
             "events.csv",
             files.events,
             &["alliance", "state", "event", "date", "precision"],
-            &["note", "source", "caption_en", "caption_ar"],
+            &["note", "source"],
+            &["caption_"],
         )?;
         let mut events = Vec::new();
         for r in t.rows() {
@@ -208,8 +332,7 @@ impl TimelineDoc {
                 precision: t.get(r, "precision").to_owned(),
                 note: t.get(r, "note").to_owned(),
                 source: t.get(r, "source").to_owned(),
-                caption_en: t.get(r, "caption_en").to_owned(),
-                caption_ar: t.get(r, "caption_ar").to_owned(),
+                texts: t.texts(r),
             });
         }
 
@@ -218,6 +341,7 @@ impl TimelineDoc {
             files.territories,
             &["unit", "state", "from", "to"],
             &["note", "source"],
+            &[],
         )?;
         let mut territories = Vec::new();
         for r in t.rows() {

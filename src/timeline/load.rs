@@ -3,8 +3,8 @@
 use super::status::{effect_of, known_kinds, AllianceKind, Effect, Status};
 use super::Timeline;
 use super::{
-    Alliance, AllianceIdx, Change, Event, StateIdx, StateRec, TimelineDoc, TimelineError, Unit,
-    UnitKey, DOC_VERSION, FIRST_DATE,
+    Alliance, AllianceIdx, Change, Event, Names, StateIdx, StateRec, Texts, TimelineDoc,
+    TimelineError, Unit, UnitKey, DOC_VERSION, FIRST_DATE,
 };
 use crate::date::Date;
 use std::collections::HashMap;
@@ -25,6 +25,17 @@ fn is_code(s: &str, extra: u8) -> bool {
 
 fn is_color(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Checks that every key of `texts` is `<prefix><language code>` for one of `prefixes`.
+fn check_texts(texts: &Texts, prefixes: &[&str]) -> Result<(), String> {
+    for k in texts.keys() {
+        if !crate::lang::is_text_key(k, prefixes) {
+            let known: Vec<String> = prefixes.iter().map(|p| format!("{p}<language code>")).collect();
+            return Err(format!("unknown field '{k}' (texts are {})", known.join(", ")));
+        }
+    }
+    Ok(())
 }
 
 /// `from..to` for messages, with open ends written as `…`.
@@ -69,8 +80,10 @@ impl Timeline {
                     j + 1
                 )));
             }
-            if a.name_en.trim().is_empty() || a.name_ar.trim().is_empty() {
-                return Err(at(format!("alliance '{}' needs name_en and name_ar", a.id)));
+            check_texts(&a.texts, &["name_"]).map_err(at)?;
+            let names = Names::from_texts(&a.texts, "name_");
+            if names.get("en").is_none() {
+                return Err(at(format!("alliance '{}' needs name_en (English is every language's fallback)", a.id)));
             }
             if !is_color(&a.color) {
                 return Err(at(format!(
@@ -86,8 +99,7 @@ impl Timeline {
             };
             alliances.push(Alliance {
                 id: a.id,
-                name_en: a.name_en,
-                name_ar: a.name_ar,
+                names,
                 color: a.color,
                 kind,
             });
@@ -122,8 +134,10 @@ impl Timeline {
                     j.0 + 1
                 )));
             }
-            if s.name_en.trim().is_empty() || s.name_ar.trim().is_empty() {
-                return Err(at(format!("state '{}' needs name_en and name_ar", s.code)));
+            check_texts(&s.texts, &["name_", "former_name_"]).map_err(at)?;
+            let names = Names::from_texts(&s.texts, "name_");
+            if names.get("en").is_none() {
+                return Err(at(format!("state '{}' needs name_en (English is every language's fallback)", s.code)));
             }
             if let (Some(f), Some(t)) = (s.from, s.to) {
                 if f >= t {
@@ -131,20 +145,20 @@ impl Timeline {
                 }
             }
             state_index.insert(s.code.clone(), StateIdx(i as u16));
-            let former = match (s.renamed, s.former_name_en.is_empty(), s.former_name_ar.is_empty()) {
-                (None, true, true) => None,
-                (Some(day), false, false) => Some((day, s.former_name_en, s.former_name_ar)),
+            let former_names = Names::from_texts(&s.texts, "former_name_");
+            let former = match (s.renamed, former_names.0.is_empty(), former_names.get("en").is_some()) {
+                (None, true, _) => None,
+                (Some(day), false, true) => Some((day, former_names)),
                 _ => {
                     return Err(at(format!(
-                        "state '{}': 'renamed', 'former_name_en' and 'former_name_ar' go together",
+                        "state '{}': 'renamed' and 'former_name_en' go together (other former_name_<language> need them)",
                         s.code
                     )))
                 }
             };
             states.push(StateRec {
                 code: s.code,
-                name_en: s.name_en,
-                name_ar: s.name_ar,
+                names,
                 from: s.from,
                 to: s.to,
                 note: s.note,
@@ -222,6 +236,7 @@ impl Timeline {
                 }
                 _ => {}
             }
+            check_texts(&e.texts, &["caption_"]).map_err(at)?;
             let ev = Event {
                 date: e.date,
                 alliance: e.alliance,
@@ -229,9 +244,8 @@ impl Timeline {
                 kind: e.event,
                 precision: e.precision,
                 note: e.note,
+                captions: Names::from_texts(&e.texts, "caption_"),
                 source: e.source,
-                caption_en: e.caption_en,
-                caption_ar: e.caption_ar,
             };
             events.push((ev, a, state, effect));
         }

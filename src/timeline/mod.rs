@@ -24,7 +24,7 @@ mod status;
 mod tests;
 
 pub use builtin::BUILTIN_CSV;
-pub use doc::{AllianceDoc, CsvFiles, EventDoc, StateDoc, TerritoryDoc, TimelineDoc, DOC_VERSION};
+pub use doc::{AllianceDoc, CsvFiles, EventDoc, StateDoc, TerritoryDoc, Texts, TimelineDoc, DOC_VERSION};
 pub use error::TimelineError;
 pub use status::{AllianceKind, Status};
 
@@ -46,15 +46,46 @@ pub struct StateIdx(pub u16);
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
 pub struct UnitKey(pub u16);
 
+/// One text in the languages the data has it in: `(language code, text)`,
+/// none empty, English always there for names (checked).
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Names(pub Vec<(String, String)>);
+
+impl Names {
+    /// The `<prefix><code>` entries of `texts` (`name_en` → `en`).
+    fn from_texts(texts: &Texts, prefix: &str) -> Names {
+        Names(
+            texts
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix(prefix)?.to_string(), v.clone())))
+                .filter(|(_, v)| !v.trim().is_empty())
+                .collect(),
+        )
+    }
+
+    /// Back to `<prefix><code>` entries.
+    fn to_texts(&self, prefix: &str, out: &mut Texts) {
+        out.extend(self.0.iter().map(|(k, v)| (format!("{prefix}{k}"), v.clone())));
+    }
+
+    /// The text in `lang`, if the data has it.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == lang).map(|(_, v)| v.as_str())
+    }
+
+    /// The English text (empty if none).
+    pub fn en(&self) -> &str {
+        self.get("en").unwrap_or("")
+    }
+}
+
 /// An alliance (or context organisation such as the SCO).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Alliance {
     /// Id, e.g. `NATO`.
     pub id: String,
-    /// English name.
-    pub name_en: String,
-    /// Arabic name.
-    pub name_ar: String,
+    /// Names by language (the `name_<code>` columns).
+    pub names: Names,
     /// Fill colour `#rrggbb`.
     pub color: String,
     /// Colours the map or only context.
@@ -93,10 +124,8 @@ pub struct Event {
     pub note: String,
     /// Source URLs separated by ` | `.
     pub source: String,
-    /// Short English caption.
-    pub caption_en: String,
-    /// Short Arabic caption.
-    pub caption_ar: String,
+    /// Short captions by language (the `caption_<code>` columns).
+    pub captions: Names,
 }
 
 /// What the map shows for a unit on a day.
@@ -117,13 +146,12 @@ pub struct UnitView {
 #[derive(Clone, Debug)]
 struct StateRec {
     code: String,
-    name_en: String,
-    name_ar: String,
+    names: Names,
     from: Option<Date>,
     to: Option<Date>,
     note: String,
-    /// `(renamed, former English name, former Arabic name)`.
-    former: Option<(Date, String, String)>,
+    /// `(renamed, the names before)`.
+    former: Option<(Date, Names)>,
 }
 
 /// From `date` on, the status is `status` (none if `None`), begun by event `event`.
@@ -200,29 +228,28 @@ impl Timeline {
         &self.states[usize::from(s.0)].code
     }
 
-    /// The name of a state in `"en"` or `"ar"` (any other language gives English).
+    /// The name of a state in a language the data has a column for (English
+    /// otherwise; `crate::words::state_name` also asks the language packs).
     pub fn state_name(&self, s: StateIdx, lang: &str) -> &str {
         let st = &self.states[usize::from(s.0)];
-        if lang == "ar" {
-            &st.name_ar
-        } else {
-            &st.name_en
-        }
+        st.names.get(lang).unwrap_or(st.names.en())
     }
 
-    /// A state's name on `date` in `en` or `ar`: the former name before a
-    /// renaming (West Germany before 1990-10-03, Macedonia before 2019-02-12).
+    /// A state's name on `date`: the former name before a renaming (West
+    /// Germany before 1990-10-03, Macedonia before 2019-02-12). English if
+    /// the data has no column for `lang`.
     pub fn state_name_at(&self, s: StateIdx, date: Date, lang: &str) -> &str {
+        let (names, _) = self.state_names_at(s, date);
+        names.get(lang).unwrap_or(names.en())
+    }
+
+    /// A state's names on `date` in the data's languages, and whether they
+    /// are its former names (before a renaming).
+    pub fn state_names_at(&self, s: StateIdx, date: Date) -> (&Names, bool) {
         let st = &self.states[usize::from(s.0)];
         match &st.former {
-            Some((renamed, en, ar)) if date < *renamed => {
-                if lang == "ar" {
-                    ar
-                } else {
-                    en
-                }
-            }
-            _ => self.state_name(s, lang),
+            Some((renamed, names)) if date < *renamed => (names, true),
+            _ => (&st.names, false),
         }
     }
 
@@ -401,8 +428,11 @@ impl Timeline {
                 .iter()
                 .map(|a| AllianceDoc {
                     id: a.id.clone(),
-                    name_en: a.name_en.clone(),
-                    name_ar: a.name_ar.clone(),
+                    texts: {
+                        let mut t = Texts::new();
+                        a.names.to_texts("name_", &mut t);
+                        t
+                    },
                     color: a.color.clone(),
                     kind: a.kind.as_str().to_owned(),
                 })
@@ -412,14 +442,18 @@ impl Timeline {
                 .iter()
                 .map(|s| StateDoc {
                     code: s.code.clone(),
-                    name_en: s.name_en.clone(),
-                    name_ar: s.name_ar.clone(),
+                    texts: {
+                        let mut t = Texts::new();
+                        s.names.to_texts("name_", &mut t);
+                        if let Some((_, former)) = &s.former {
+                            former.to_texts("former_name_", &mut t);
+                        }
+                        t
+                    },
                     from: s.from,
                     to: s.to,
                     note: s.note.clone(),
                     renamed: s.former.as_ref().map(|f| f.0),
-                    former_name_en: s.former.as_ref().map(|f| f.1.clone()).unwrap_or_default(),
-                    former_name_ar: s.former.as_ref().map(|f| f.2.clone()).unwrap_or_default(),
                 })
                 .collect(),
             events: self
@@ -433,8 +467,11 @@ impl Timeline {
                     precision: e.precision.clone(),
                     note: e.note.clone(),
                     source: e.source.clone(),
-                    caption_en: e.caption_en.clone(),
-                    caption_ar: e.caption_ar.clone(),
+                    texts: {
+                        let mut t = Texts::new();
+                        e.captions.to_texts("caption_", &mut t);
+                        t
+                    },
                 })
                 .collect(),
             territories: self.territories.clone(),

@@ -395,7 +395,7 @@ fn history_changes_and_dates() {
     assert!(t
         .events()
         .iter()
-        .all(|e| !e.caption_en.is_empty() && !e.caption_ar.is_empty()));
+        .all(|e| e.captions.get("en").is_some() && e.captions.get("ar").is_some()));
 }
 
 #[test]
@@ -421,23 +421,20 @@ fn query_errors_name_the_unknown() {
 // ---- hand-made documents ----
 
 fn mini() -> TimelineDoc {
+    let texts = |pairs: &[(&str, &str)]| -> Texts { pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect() };
     let a = |id: &str, color: &str, kind: &str| AllianceDoc {
         id: id.into(),
-        name_en: id.into(),
-        name_ar: "ع".into(),
+        texts: texts(&[("name_en", id), ("name_ar", "ع")]),
         color: color.into(),
         kind: kind.into(),
     };
     let s = |code: &str, from: Option<&str>, to: Option<&str>| StateDoc {
         code: code.into(),
-        name_en: code.into(),
-        name_ar: "ع".into(),
+        texts: texts(&[("name_en", code), ("name_ar", "ع")]),
         from: from.map(d),
         to: to.map(d),
         note: String::new(),
         renamed: None,
-        former_name_en: String::new(),
-        former_name_ar: String::new(),
     };
     let e = |alliance: &str, state: Option<&str>, event: &str, date: &str| EventDoc {
         alliance: alliance.into(),
@@ -447,8 +444,7 @@ fn mini() -> TimelineDoc {
         precision: "day".into(),
         note: String::new(),
         source: String::new(),
-        caption_en: String::new(),
-        caption_ar: String::new(),
+        texts: Texts::new(),
     };
     let tr = |unit: &str, state: &str, from: Option<&str>, to: Option<&str>| TerritoryDoc {
         unit: unit.into(),
@@ -644,10 +640,28 @@ fn rejects_bad_documents_naming_the_row() {
     );
 
     let mut doc = mini();
-    doc.states[0].name_ar = " ".into();
+    doc.states[0].texts.insert("name_en".into(), " ".into());
     assert_eq!(
         rejects(doc),
-        "states row 1: state 'AAA' needs name_en and name_ar"
+        "states row 1: state 'AAA' needs name_en (English is every language's fallback)"
+    );
+
+    // Any language's column is welcome; other keys are not.
+    let mut doc = mini();
+    doc.states[0].texts.insert("name_ru".into(), "А".into());
+    doc.states[0].texts.remove("name_ar");
+    assert!(Timeline::from_doc(doc).is_ok());
+    let mut doc = mini();
+    doc.alliances[0].texts.insert("colour".into(), "#000000".into());
+    assert_eq!(
+        rejects(doc),
+        "alliances row 1: unknown field 'colour' (texts are name_<language code>)"
+    );
+    let mut doc = mini();
+    doc.events[0].texts.insert("caption_EN".into(), "x".into());
+    assert_eq!(
+        rejects(doc),
+        "timeline event 1: unknown field 'caption_EN' (texts are caption_<language code>)"
     );
 
     let mut doc = mini();
@@ -669,13 +683,15 @@ fn rejects_bad_documents_naming_the_row() {
 fn rejects_malformed_json_and_csv() {
     let json = serde_json::to_string(&mini()).unwrap();
     assert!(Timeline::from_json(&json).is_ok());
-    let e = Timeline::from_json(&json.replace("\"name_ar\":\"ع\",\"color\"", "\"color\""))
+    let e = Timeline::from_json(&json.replacen(",\"name_en\":\"AAA\"", "", 1))
         .unwrap_err()
         .to_string();
-    assert!(
-        e.starts_with("timeline JSON: missing field `name_ar`"),
-        "{e}"
-    );
+    assert_eq!(e, "states row 1: state 'AAA' needs name_en (English is every language's fallback)");
+    // Language keys need no schema change: name_ru is read, a bad one named.
+    let ru = json.replacen("\"name_en\":\"AAA\"", "\"name_en\":\"AAA\",\"name_ru\":\"ААА\"", 1);
+    let t = Timeline::from_json(&ru).unwrap();
+    assert_eq!(t.state_name(t.state("AAA").unwrap(), "ru"), "ААА");
+    assert!(Timeline::from_json(&ru.replace("name_ru", "name_RU")).unwrap_err().to_string().contains("unknown field `name_RU`"));
     let e = Timeline::from_json(&json.replacen("\"version\":1", "\"version\":1,\"extra\":0", 1))
         .unwrap_err()
         .to_string();
@@ -781,12 +797,19 @@ fn schema_lists_the_document_keys() {
         ("territories", "territory"),
     ] {
         let props = &schema["$defs"][def]["properties"];
+        // Language texts (`name_ru`, `caption_ar`) match the schema's patternProperties.
+        let patterns: Vec<String> = schema["$defs"][def]["patternProperties"]
+            .as_object()
+            .map(|o| o.keys().map(|p| p.trim_start_matches('^').split('[').next().unwrap().to_owned()).collect())
+            .unwrap_or_default();
+        let text = |k: &str| patterns.iter().any(|p| k.strip_prefix(p.as_str()).is_some_and(crate::lang::is_code));
         for row in doc[table].as_array().unwrap() {
             for k in keys(row) {
-                assert!(props.get(&k).is_some(), "schema $defs.{def} lacks '{k}'");
+                assert!(props.get(&k).is_some() || text(&k), "schema $defs.{def} lacks '{k}'");
             }
         }
-        assert_eq!(keys(props), keys(&doc[table][0]), "{def}");
+        let fixed = |v: &serde_json::Value| keys(v).into_iter().filter(|k| k == "name_en" || !text(k)).collect::<Vec<_>>();
+        assert_eq!(keys(props), fixed(&doc[table][0]), "{def}");
     }
 }
 
@@ -996,7 +1019,7 @@ fn states_are_named_as_they_were_on_the_day() {
     assert_eq!(again.state_name_at(again.state("DEU").unwrap(), day("1970-01-01"), "en"), "West Germany (FRG)");
     let mut doc = t.to_doc();
     let i = doc.states.iter().position(|s| s.code == "MKD").unwrap();
-    doc.states[i].former_name_ar.clear();
+    doc.states[i].texts.remove("former_name_en");
     let e = Timeline::from_doc(doc).unwrap_err().to_string();
     assert!(e.contains(&format!("states row {}", i + 1)) && e.contains("go together"), "{e}");
 }

@@ -1,7 +1,8 @@
 //! `Timeline` and the free functions of the JS API.
 use super::{date_arg, err, to_js};
 use crate::date::Date;
-use crate::timeline::{Event, Timeline, TimelineDoc};
+use crate::lang::{self, json::Json};
+use crate::timeline::{Event, Names, Timeline, TimelineDoc};
 use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -33,12 +34,22 @@ pub struct JsTimeline {
     pub(crate) inner: Rc<Timeline>,
 }
 
+/// `{en: …, ar: …}`: the texts the data has, by language code.
+fn by_code(names: &Names) -> std::collections::BTreeMap<&str, &str> {
+    let mut out = std::collections::BTreeMap::new();
+    for (k, v) in &names.0 {
+        out.insert(k.as_str(), v.as_str());
+    }
+    out
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct AllianceOut<'a> {
     id: &'a str,
     name_en: &'a str,
     name_ar: &'a str,
+    names: std::collections::BTreeMap<&'a str, &'a str>,
     color: &'a str,
     kind: &'a str,
 }
@@ -65,6 +76,7 @@ pub(crate) struct EventOut<'a> {
     source: &'a str,
     caption_en: &'a str,
     caption_ar: &'a str,
+    captions: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> From<&'a Event> for EventOut<'a> {
@@ -77,8 +89,9 @@ impl<'a> From<&'a Event> for EventOut<'a> {
             precision: &e.precision,
             note: &e.note,
             source: &e.source,
-            caption_en: &e.caption_en,
-            caption_ar: &e.caption_ar,
+            caption_en: e.captions.en(),
+            caption_ar: e.captions.get("ar").unwrap_or(""),
+            captions: by_code(&e.captions),
         }
     }
 }
@@ -114,13 +127,21 @@ impl JsTimeline {
         Ok(text.into())
     }
 
-    /// `[{id, nameEn, nameAr, color, kind}]`, kind `alliance` or `context`.
+    /// `[{id, nameEn, nameAr, names, color, kind}]`, kind `alliance` or
+    /// `context`; `names` has the data's name in each of its languages.
     pub fn alliances(&self) -> Result<JsValue, JsError> {
         let out: Vec<_> = self
             .inner
             .alliances()
             .iter()
-            .map(|a| AllianceOut { id: &a.id, name_en: &a.name_en, name_ar: &a.name_ar, color: &a.color, kind: a.kind.as_str() })
+            .map(|a| AllianceOut {
+                id: &a.id,
+                name_en: a.names.en(),
+                name_ar: a.names.get("ar").unwrap_or(""),
+                names: by_code(&a.names),
+                color: &a.color,
+                kind: a.kind.as_str(),
+            })
             .collect();
         to_js(&out)
     }
@@ -153,19 +174,18 @@ impl JsTimeline {
         Ok(self.inner.state_of(unit, date).map_err(err)?.to_string())
     }
 
-    /// A state's name in `en` or `ar`; with a date, the name it had that day
-    /// (`stateName('DEU', 'en', '1970-01-01')` is "West Germany (FRG)").
+    /// A state's name in a language (`languages()`); with a date, the name it
+    /// had that day (`stateName('DEU', 'en', '1970-01-01')` is "West Germany (FRG)").
+    /// The data's column for the language, else the pack's name, else English.
     #[wasm_bindgen(js_name = stateName)]
     pub fn state_name(&self, code: &str, lang: &str, date: Option<String>) -> Result<String, JsError> {
-        if lang != "en" && lang != "ar" {
-            return Err(JsError::new(&format!("stateName: unknown language '{lang}' (en, ar)")));
-        }
-        let s = self.inner.state(code).map_err(err)?;
-        Ok(match date {
-            Some(d) => self.inner.state_name_at(s, date_arg("stateName", &d)?, lang),
-            None => self.inner.state_name(s, lang),
-        }
-        .to_string())
+        let lang = lang::get(lang).map_err(|e| JsError::new(&format!("stateName: {e}")))?;
+        self.inner.state(code).map_err(err)?;
+        let date = match date {
+            Some(d) => date_arg("stateName", &d)?,
+            None => Date::from_days(2_932_896), // 9999-12-31: the name of today
+        };
+        Ok(crate::words::state_name(&self.inner, code, date, &lang).to_string())
     }
 
     /// The events between two days (both included), in order, with sources.
@@ -187,5 +207,70 @@ impl JsTimeline {
     #[wasm_bindgen(js_name = eventDates)]
     pub fn event_dates(&self) -> Vec<String> {
         self.inner.event_dates().into_iter().map(|d| d.to_string()).collect()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LanguageOut<'a> {
+    code: &'a str,
+    name: &'a str,
+    dir: &'a str,
+    digits: &'a str,
+    list_separator: &'a str,
+}
+
+/// The known languages, sorted by code: `[{code, name, dir, digits,
+/// listSeparator}]` (`name` in the language itself, `dir` `ltr` or `rtl`,
+/// `digits` the default `latn` or `arab`). Every file of `data/lang/` is one,
+/// and so is each pack given to `addLanguage`.
+#[wasm_bindgen]
+pub fn languages() -> Result<JsValue, JsError> {
+    let all = lang::all();
+    let out: Vec<LanguageOut> = all
+        .iter()
+        .map(|l| LanguageOut {
+            code: &l.code,
+            name: &l.name,
+            dir: l.dir(),
+            digits: if l.digits == crate::words::Digits::Arabic { "arab" } else { "latn" },
+            list_separator: &l.list_separator,
+        })
+        .collect();
+    to_js(&out)
+}
+
+/// The host page's strings in a language: the pack's `page` object (same keys
+/// as `data/lang/en.json`). Throws for an unknown language, naming the known ones.
+#[wasm_bindgen(js_name = languageStrings)]
+pub fn language_strings(code: &str) -> Result<JsValue, JsError> {
+    let l = lang::get(code).map_err(|e| JsError::new(&format!("languageStrings: {e}")))?;
+    Ok(json_to_js(&l.page))
+}
+
+/// Adds a language from a pack's JSON text (the format of `data/lang/*.json`),
+/// or replaces the one with its code; returns the code. Throws with what is
+/// wrong (`language pack: 'months' must hold 12 names, January first`), and
+/// then changes nothing.
+#[wasm_bindgen(js_name = addLanguage)]
+pub fn add_language(json: &str) -> Result<String, JsError> {
+    Ok(lang::add(json).map_err(|e| JsError::new(&e))?.code.clone())
+}
+
+/// A parsed JSON value as a plain JS value.
+fn json_to_js(v: &Json) -> JsValue {
+    match v {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Num(n) => JsValue::from_f64(js_sys::parse_float(n)),
+        Json::Str(s) => JsValue::from_str(s),
+        Json::Arr(items) => items.iter().map(json_to_js).collect::<js_sys::Array>().into(),
+        Json::Obj(kv) => {
+            let o = js_sys::Object::new();
+            for (k, v) in kv {
+                let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &json_to_js(v));
+            }
+            o.into()
+        }
     }
 }

@@ -7,7 +7,7 @@ mod geojson_js;
 mod reader;
 mod widget;
 
-pub use api::{date_of_day, day_number, version, JsTimeline};
+pub use api::{add_language, date_of_day, day_number, language_strings, languages, version, JsTimeline};
 pub use reader::{add_years, date_words, numerals};
 pub use widget::BlocMap;
 

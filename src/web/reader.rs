@@ -2,16 +2,18 @@
 //! the day's summary, axis marks, a territory's details, tables and CSV).
 //! Coarse calls: each returns everything one piece of the page needs.
 use super::{date_arg, err, to_js, BlocMap};
+use crate::lang::{self, Language};
 use crate::timeline::{AllianceKind, Event, Timeline};
-use crate::words::{self, Digits, Lang};
+use crate::words::{self, Digits};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// A `YYYY-MM-DD` date in words: `dateWords('1999-03-12', 'ar', 'arab')` is `١٢ مارس ١٩٩٩`.
-/// `lang` is `en` or `ar`, `digits` is `latn` (0-9) or `arab` (٠-٩).
+/// `lang` is a language code (`languages()`; English if unknown), `digits` is
+/// `latn` (0-9) or `arab` (٠-٩).
 #[wasm_bindgen(js_name = dateWords)]
 pub fn date_words(date: &str, lang: &str, digits: &str) -> Result<String, JsError> {
-    Ok(words::date_words(date_arg("dateWords", date)?, Lang::parse(lang), Digits::parse(digits)))
+    Ok(words::date_words(date_arg("dateWords", date)?, &lang::get_or_english(lang), Digits::parse(digits)))
 }
 
 /// Rewrites the digits 0-9 of a text with `digits` (`latn` or `arab`).
@@ -83,12 +85,8 @@ fn sources(text: &str) -> Vec<String> {
     text.split(" | ").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
-fn alliance_name(t: &Timeline, id: &str, lang: Lang) -> String {
-    t.alliances()
-        .iter()
-        .find(|a| a.id == id)
-        .map(|a| if lang == Lang::Ar { a.name_ar.clone() } else { a.name_en.clone() })
-        .unwrap_or_else(|| id.to_string())
+fn alliance_name(t: &Timeline, id: &str, lang: &Language) -> String {
+    t.alliances().iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| words::alliance_name(a, lang).to_string())
 }
 
 fn csv_field(text: &str) -> String {
@@ -148,7 +146,7 @@ impl BlocMap {
     pub fn compare(&self, other: &str, lang: &str, digits: &str) -> Result<JsValue, JsError> {
         let (t, date) = self.core();
         let other = date_arg("compare", other)?;
-        let out: Vec<DiffOut> = words::compare(t, other, date, Lang::parse(lang), Digits::parse(digits))
+        let out: Vec<DiffOut> = words::compare(t, other, date, &lang::get_or_english(lang), Digits::parse(digits))
             .into_iter()
             .map(|d| DiffOut { alliance: d.alliance, name: d.name, before: d.before, after: d.after, joined: d.joined, left: d.left })
             .collect();
@@ -159,7 +157,7 @@ impl BlocMap {
     /// `12 March 1999: NATO 19 members, +Czech Republic, Hungary, Poland; CSTO 9 members.`
     pub fn summary(&self, lang: &str, digits: &str) -> String {
         let (t, date) = self.core();
-        words::summary(t, date, Lang::parse(lang), Digits::parse(digits))
+        words::summary(t, date, &lang::get_or_english(lang), Digits::parse(digits))
     }
 
     /// One mark per event day for the time axis and for play:
@@ -167,7 +165,7 @@ impl BlocMap {
     /// `rank` 3-0 says which label to keep when two would overlap).
     pub fn marks(&self, lang: &str, digits: &str) -> Result<JsValue, JsError> {
         let (t, _) = self.core();
-        let out: Vec<MarkOut> = words::marks(t, Lang::parse(lang), Digits::parse(digits))
+        let out: Vec<MarkOut> = words::marks(t, &lang::get_or_english(lang), Digits::parse(digits))
             .into_iter()
             .map(|m| MarkOut { date: m.date.to_string(), day: m.date.days(), words: m.words, year: m.year, caption: m.caption, major: m.major, rank: m.rank })
             .collect();
@@ -181,9 +179,9 @@ impl BlocMap {
     /// oldest first).
     pub fn details(&self, unit: &str, lang: &str, digits: &str) -> Result<JsValue, JsError> {
         let (t, date) = self.core();
-        let (lang, digits) = (Lang::parse(lang), Digits::parse(digits));
+        let lang = lang::get_or_english(lang);
+        let (lang, digits) = (&*lang, Digits::parse(digits));
         let state = t.state_of(unit, date).map_err(err)?;
-        let s = t.state(state).map_err(err)?;
         let standings = t
             .status_at(state, date)
             .map_err(err)?
@@ -215,7 +213,7 @@ impl BlocMap {
         to_js(&DetailsOut {
             unit: unit.to_string(),
             state: state.to_string(),
-            name: t.state_name_at(s, date, if lang == Lang::Ar { "ar" } else { "en" }).to_string(),
+            name: words::state_name(t, state, date, lang).to_string(),
             date_words: words::date_words(date, lang, digits),
             standings,
             history,
@@ -227,18 +225,18 @@ impl BlocMap {
     /// then name: `[{alliance, allianceName, state, name, status, since, sinceWords, sources}]`.
     pub fn members(&self, lang: &str, digits: &str) -> Result<JsValue, JsError> {
         let (t, date) = self.core();
-        let (lang, digits) = (Lang::parse(lang), Digits::parse(digits));
+        let lang = lang::get_or_english(lang);
+        let (lang, digits) = (&*lang, Digits::parse(digits));
         let mut rows = vec![];
         for a in t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
             let mut group = vec![];
             for code in t.members_at(&a.id, date).map_err(err)? {
-                let s = t.state(code).map_err(err)?;
                 let Some(st) = t.status_at(code, date).map_err(err)?.into_iter().find(|st| st.alliance == a.id) else { continue };
                 group.push(MemberRow {
                     alliance: a.id.clone(),
                     alliance_name: alliance_name(t, &a.id, lang),
                     state: code.to_string(),
-                    name: t.state_name_at(s, date, if lang == Lang::Ar { "ar" } else { "en" }).to_string(),
+                    name: words::state_name(t, code, date, lang).to_string(),
                     status: st.status.as_str(),
                     since: st.since.to_string(),
                     since_words: words::date_words(st.since, lang, digits),
@@ -251,24 +249,23 @@ impl BlocMap {
         to_js(&rows)
     }
 
-    /// Every event as CSV (date, alliance, state, event, precision, caption
-    /// in English and Arabic, note, sources), for a download.
+    /// Every event as CSV (date, alliance, state, event, precision, a caption
+    /// per known language — empty where neither data nor pack has one —, note,
+    /// sources), for a download.
     #[wasm_bindgen(js_name = eventsCsv)]
     pub fn events_csv(&self) -> String {
         let (t, _) = self.core();
-        let mut out = String::from("date,alliance,state,event,precision,caption_en,caption_ar,note,source\n");
+        let langs = lang::all();
+        let mut out = String::from("date,alliance,state,event,precision");
+        for l in &langs {
+            out.push_str(",caption_");
+            out.push_str(&l.code);
+        }
+        out.push_str(",note,source\n");
         for e in t.events() {
-            let row = [
-                e.date.to_string(),
-                e.alliance.clone(),
-                e.state.clone().unwrap_or_default(),
-                e.kind.clone(),
-                e.precision.clone(),
-                e.caption_en.clone(),
-                e.caption_ar.clone(),
-                e.note.clone(),
-                e.source.clone(),
-            ];
+            let mut row = vec![e.date.to_string(), e.alliance.clone(), e.state.clone().unwrap_or_default(), e.kind.clone(), e.precision.clone()];
+            row.extend(langs.iter().map(|l| words::caption_in(e, l).unwrap_or("").to_string()));
+            row.extend([e.note.clone(), e.source.clone()]);
             out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
             out.push('\n');
         }

@@ -293,13 +293,15 @@ impl BlocMap {
     }
 
     /// Legend at the current date: `[{id, name, color, kind, count}]` with
-    /// the number of formal members, names in `lang` (`en` or `ar`).
+    /// the number of formal members, names in `lang` (a code of `languages()`;
+    /// English if unknown).
     pub fn legend(&self, lang: &str) -> Result<JsValue, JsError> {
         let t = self.atlas.timeline();
+        let lang = crate::lang::get_or_english(lang);
         let mut out = vec![];
         for a in t.alliances() {
             let count = t.members_at(&a.id, self.date).map_err(err)?.len();
-            let name = if lang == "ar" { &a.name_ar } else { &a.name_en };
+            let name = crate::words::alliance_name(a, &lang);
             out.push(LegendEntry { id: &a.id, name, color: &a.color, kind: a.kind.as_str(), count });
         }
         to_js(&out)
@@ -314,15 +316,13 @@ impl BlocMap {
 
     /// The map of the current day and view as a standalone SVG document
     /// (title, date, legend with member counts, source line), for download
-    /// or a PNG. The words are the page's, in `lang` (`en` or `ar`), counts in
+    /// or a PNG. The words are the page's, in `lang` (a code of `languages()`), counts in
     /// `digits` (`latn` or `arab`); all text is escaped, never read as markup.
     #[wasm_bindgen(js_name = exportSvg)]
     pub fn export_svg(&self, lang: &str, digits: &str, title: &str, date_text: &str, source: &str) -> Result<String, JsError> {
-        if lang != "en" && lang != "ar" {
-            return Err(JsError::new(&format!("exportSvg: unknown language '{lang}' (en, ar)")));
-        }
+        let lang = crate::lang::get(lang).map_err(|e| JsError::new(&format!("exportSvg: {e}")))?;
         let digits = crate::words::Digits::parse(digits);
-        let text = crate::card::CardText { lang, digits, title, date: date_text, source };
+        let text = crate::card::CardText { lang: &lang, digits, title, date: date_text, source };
         Ok(crate::card::render(&self.atlas, self.view, self.date, &text))
     }
 

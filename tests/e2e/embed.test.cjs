@@ -28,7 +28,8 @@ test('an Arabic article embeds the map at a date with one tag', async () => {
     <script src="${URL}embed.js" async data-lang="ar" data-date="1999-03-12" data-view="europe"></script>
     <p id="after">بعد الخريطة</p></html>`);
   const frameEl = await page.waitForSelector('iframe.blocmap-embed');
-  assert.match(await frameEl.getAttribute('title'), /الناتو/);
+  // The frame's accessible name is the map's title, in the map's language.
+  await page.waitForFunction(() => /الناتو/.test(document.querySelector('iframe.blocmap-embed').title), null, { timeout: 20000 });
   const frame = await frameEl.contentFrame();
   await frame.waitForSelector('.blocmap svg path[data-unit="POL"]', { timeout: 20000 });
   assert.equal(await frame.$eval('html', (h) => h.getAttribute('dir')), 'rtl');
@@ -43,6 +44,17 @@ test('an Arabic article embeds the map at a date with one tag', async () => {
     const f = document.querySelector('iframe.blocmap-embed');
     return f.getBoundingClientRect().height > 300;
   });
+  await context.close();
+});
+
+test('a Russian embed: any language of data/lang is a data-lang', async () => {
+  const { page, context } = await article(`<!doctype html><html lang="ru"><meta charset="utf-8"><p>Введение</p>
+    <script src="${URL}embed.js" data-lang="ru" data-date="1999-03-12"></script>`);
+  const frameEl = await page.waitForSelector('iframe.blocmap-embed');
+  const frame = await frameEl.contentFrame();
+  await frame.waitForSelector('.blocmap svg path[data-unit="POL"]', { timeout: 20000 });
+  assert.equal(await frame.$eval('html', (h) => h.getAttribute('lang')), 'ru');
+  await page.waitForFunction(() => /НАТО и ОДКБ/.test(document.querySelector('iframe.blocmap-embed').title), null, { timeout: 20000 });
   await context.close();
 });
 

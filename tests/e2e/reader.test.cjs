@@ -277,6 +277,40 @@ test('Arabic: right-to-left page, Arabic strings, names and digits, the axis run
   await context.close();
 });
 
+test('Russian, a language the page does not name: menu, strings, months and plural forms from data/lang/ru.json', async () => {
+  const { page, context, errors } = await openMap(browser, { hash: '#date=2023-04-04' });
+  const options = await page.$$eval('.bm-lang option', (os) => os.map((o) => o.value));
+  assert.ok(['en', 'ar', 'ru'].every((c) => options.includes(c)), options.join());
+  await page.selectOption('.bm-lang', 'ru');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  assert.equal((await page.textContent('.bm-play')).trim(), 'Воспроизвести');
+  assert.match(await page.title(), /НАТО и ОДКБ/);
+  assert.equal(await valuetext(page), '4 апреля 2023 г.');
+  await page.waitForFunction(() => document.querySelector('.bm-summary').textContent.startsWith('4 апреля 2023 г.'));
+  // 31 член, 32 члена: the one and few forms of the Russian plural rules.
+  assert.match(await page.textContent('.bm-summary'), /^4 апреля 2023 г\.: НАТО 31 член, \+Финляндия/);
+  await slideTo(page, '2024-03-07');
+  await page.waitForFunction(() => document.querySelector('.bm-summary').textContent.startsWith('7 марта 2024 г.'));
+  assert.match(await page.textContent('.bm-summary'), /НАТО 32 члена, \+Швеция/);
+  assert.match(await page.textContent('.bm-legend'), /Организация Североатлантического договора/);
+  assert.match(await page.textContent('.bm-caption'), /Швеция вступает в НАТО/);
+  await page.waitForFunction(() => location.hash.includes('lang=ru'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a #lang=ru deep link opens the page in Russian', async () => {
+  const { page, context, errors } = await openMap(browser, { hash: '#date=1970-01-01&lang=ru&view=europe' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  assert.equal(await valuetext(page), '1 января 1970 г.');
+  assert.equal(await page.$eval('.bm-lang', (s) => s.value), 'ru');
+  await page.waitForFunction(() => document.querySelector('.bm-summary').textContent.includes('Варшавский договор'));
+  assert.match(await page.textContent('.bm-summary'), /НАТО 15 членов/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a deep link restores date, alliances, language and view; the hash drives the map', async () => {
   const { page, context, errors } = await openMap(browser, { hash: '#date=1999-03-12&alliances=NATO,CSTO&lang=ar&view=europe' });
   assert.equal(await shownDate(page), '1999-03-12');

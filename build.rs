@@ -1,0 +1,53 @@
+//! Finds the language packs: every `data/lang/<code>.json` is built in, so a
+//! new language is a new file (no code names the languages). The packs are
+//! embedded without the whitespace between JSON tokens (a tenth of their size).
+use std::{env, fs, path::Path};
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lang");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut packs: Vec<(String, String)> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let code = path.file_name()?.to_str()?.strip_suffix(".json")?.to_string();
+            Some((code, path.to_str()?.to_string()))
+        })
+        .collect();
+    packs.sort();
+    let out_dir = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lang");
+    fs::create_dir_all(&out_dir).unwrap_or_else(|e| panic!("{}: {e}", out_dir.display()));
+    for (code, path) in &mut packs {
+        let text = fs::read_to_string(&*path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let min = out_dir.join(format!("{code}.json"));
+        fs::write(&min, minify(&text)).unwrap_or_else(|e| panic!("{}: {e}", min.display()));
+        *path = min.to_str().expect("a UTF-8 path").to_string();
+    }
+    let mut out = String::from("/// `(code, JSON text)` of each file in `data/lang/`, sorted by code.\npub const BUILTIN_PACKS: &[(&str, &str)] = &[\n");
+    for (code, path) in &packs {
+        out.push_str(&format!("    ({code:?}, include_str!({path:?})),\n"));
+    }
+    out.push_str("];\n");
+    let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lang_packs.rs");
+    fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
+}
+
+/// JSON without whitespace outside strings (the reader checks the rest).
+fn minify(text: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::with_capacity(text.len()), false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
