@@ -20,7 +20,7 @@ async function violations(page) {
   return result;
 }
 
-for (const lang of ['en', 'ar']) {
+for (const lang of ['en', 'ar', 'ru']) {
   for (const theme of ['light', 'dark']) {
     test(`axe: no violations in ${lang}, ${theme} theme`, async () => {
       const { page, context, errors } = await openMap(browser, { hash: `#date=1999-03-11&lang=${lang}&theme=${theme}&view=europe`, colorScheme: theme });
