@@ -37,7 +37,8 @@ pub fn run_build(root: &Path, config: &Config) -> Result<PathBuf, String> {
 /// The site as served: the page's modules bundled into one minified
 /// `app.js` (one request instead of a waterfall of imports), the wasm-bindgen
 /// glue and the stylesheet minified. The modules now inside the bundle are
-/// removed from the site; `embed.js` stays as it is (embedders link it).
+/// removed from the site; `embed.js` stays as it is (embedders link it). The
+/// stylesheet goes inline into `index.html`.
 /// The npm package keeps the same glue, minified; its types are unchanged.
 fn minify(root: &Path, site: &Path, glue: &Path) -> Result<(), String> {
     let _s = Step::new("bundle and minify the page (esbuild)");
@@ -66,7 +67,26 @@ fn minify(root: &Path, site: &Path, glue: &Path) -> Result<(), String> {
             .arg(format!("--outfile={}", tmp.display())))?;
         std::fs::rename(&tmp, &file).map_err(|e| format!("{}: {e}", file.display()))?;
     }
-    Ok(())
+    inline_css(site)
+}
+
+/// Puts the (minified) stylesheet into `index.html`: the page's inline
+/// script, and so its parsing, no longer waits for a second request before
+/// the map's modules can run. `style.css` stays in the site for embedders'
+/// own pages.
+fn inline_css(site: &Path) -> Result<(), String> {
+    const LINK: &str = r#"<link rel="stylesheet" href="style.css">"#;
+    let html_path = site.join("index.html");
+    let html = std::fs::read_to_string(&html_path).map_err(|e| format!("{}: {e}", html_path.display()))?;
+    let css = std::fs::read_to_string(site.join("style.css")).map_err(|e| format!("style.css: {e}"))?;
+    if !html.contains(LINK) {
+        return Err(format!("www/index.html no longer has `{LINK}`: update xtask/src/build.rs"));
+    }
+    if css.contains("</style") {
+        return Err("style.css contains `</style`, which cannot be inlined".into());
+    }
+    std::fs::write(&html_path, html.replacen(LINK, &format!("<style>{}</style>", css.trim_end()), 1))
+        .map_err(|e| format!("{}: {e}", html_path.display()))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
