@@ -3,6 +3,12 @@
 //! embedded without the whitespace between JSON tokens (a tenth of their size).
 use std::{env, fs, path::Path};
 
+// The crate's own JSON reader: a pack that does not parse fails the build
+// with its line and column.
+#[allow(dead_code)]
+#[path = "src/lang/json.rs"]
+mod json;
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lang");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -26,6 +32,30 @@ fn main() {
     let mut out = String::from("/// `(code, JSON text)` of each file in `data/lang/`, sorted by code.\npub const BUILTIN_PACKS: &[(&str, &str)] = &[\n");
     for (code, path) in &packs {
         out.push_str(&format!("    ({code:?}, include_str!({path:?})),\n"));
+    }
+    out.push_str("];\n");
+    // What the language menu needs, read here so that listing the languages
+    // parses no pack: a pack is parsed when it is first used.
+    out.push_str("/// `(code, name, dir, digits, listSeparator)` of each built-in pack, in the order of `BUILTIN_PACKS`.\npub const BUILTIN_META: &[(&str, &str, &str, &str, &str)] = &[\n");
+    for (code, path) in &packs {
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let root = json::Json::parse(&text).unwrap_or_else(|e| panic!("data/lang/{code}.json: {e}"));
+        let lang = root.get("language");
+        let field = |v: Option<&json::Json>, key: &str| match v {
+            Some(json::Json::Str(s)) => s.clone(),
+            _ => panic!("data/lang/{code}.json: {key} must be a string"),
+        };
+        let meta = [
+            field(lang.and_then(|l| l.get("code")), "language.code"),
+            field(lang.and_then(|l| l.get("name")), "language.name"),
+            field(lang.and_then(|l| l.get("dir")), "language.dir"),
+            field(lang.and_then(|l| l.get("digits")), "language.digits"),
+            field(root.get("listSeparator"), "listSeparator"),
+        ];
+        if &meta[0] != code {
+            panic!("data/lang/{code}.json: language.code is '{}', not the file's name", meta[0]);
+        }
+        out.push_str(&format!("    ({:?}, {:?}, {:?}, {:?}, {:?}),\n", meta[0], meta[1], meta[2], meta[3], meta[4]));
     }
     out.push_str("];\n");
     let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lang_packs.rs");

@@ -88,7 +88,7 @@ pub struct ArcKinds {
 
 impl Atlas {
     /// Sorts every arc by whether its sides' states ever change relation,
-    /// checking every day on which the timeline changes anything.
+    /// checking the map's first day and every day on which a unit changes owner.
     pub fn arc_kinds(&self) -> ArcKinds {
         let sides = self.topology.arc_sides();
         // Bit 1: the sides were seen as one state; bit 2: as two.
@@ -96,11 +96,11 @@ impl Atlas {
         // Per arc, the days (as indices into `dates`) on which it is a border.
         let mut when: Vec<Vec<u16>> = vec![vec![]; sides.len()];
         let first = self.timeline.first_date();
-        let dates = std::iter::once(first).chain(self.timeline.event_dates().into_iter().filter(|d| *d > first));
+        let dates = std::iter::once(first).chain(self.timeline.owner_dates().into_iter().filter(|d| *d > first));
         for (i, date) in dates.enumerate() {
-            let views = self.views_at(date);
+            let owners: Vec<StateIdx> = self.keys.iter().map(|&k| self.timeline.owner_of(k, date)).collect();
             for (arc, &(a, b)) in sides.iter().enumerate() {
-                let inner = matches!(b, Some(b) if views[a].state == views[b].state);
+                let inner = matches!(b, Some(b) if owners[a] == owners[b]);
                 seen[arc] |= if inner { 1 } else { 2 };
                 if !inner {
                     when[arc].push(i as u16);

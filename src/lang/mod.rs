@@ -20,7 +20,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-// `BUILTIN_PACKS: &[(&str, &str)]`: (code, JSON text) of each file in data/lang, sorted.
+// `BUILTIN_PACKS: &[(&str, &str)]`: (code, JSON text) of each file in data/lang, sorted;
+// `BUILTIN_META`: (code, name, dir, digits, listSeparator) of each, read by build.rs.
 include!(concat!(env!("OUT_DIR"), "/lang_packs.rs"));
 
 /// Count words for each plural category (`other` always present).
@@ -265,38 +266,83 @@ pub fn caption_key(alliance: &str, state: Option<&str>, kind: &str, date: crate:
     format!("{alliance}|{}|{kind}|{date}", state.unwrap_or(""))
 }
 
-thread_local! {
-    /// Built-in packs (parsed on first use) and embedders' packs, sorted by code.
-    static REGISTRY: RefCell<Vec<Rc<Language>>> = const { RefCell::new(Vec::new()) };
+/// What a language menu shows of a language, known without parsing its pack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meta {
+    /// Code (`en`, `ar`, `ru`).
+    pub code: String,
+    /// The language's name in itself.
+    pub name: String,
+    /// Right to left.
+    pub rtl: bool,
+    /// Digits by default.
+    pub digits: Digits,
+    /// Between the items of a list.
+    pub list_separator: String,
 }
 
-fn with_registry<R>(f: impl FnOnce(&mut Vec<Rc<Language>>) -> R) -> R {
+impl Meta {
+    fn of(l: &Language) -> Meta {
+        Meta { code: l.code.clone(), name: l.name.clone(), rtl: l.rtl, digits: l.digits, list_separator: l.list_separator.clone() }
+    }
+}
+
+/// A known language: built in (its pack parsed on first use) or added.
+struct Slot {
+    meta: Meta,
+    text: Option<&'static str>,
+    lang: Option<Rc<Language>>,
+}
+
+thread_local! {
+    /// Built-in packs and embedders' packs, sorted by code.
+    static REGISTRY: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+}
+
+fn with_registry<R>(f: impl FnOnce(&mut Vec<Slot>) -> R) -> R {
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         if r.is_empty() {
-            for (code, text) in BUILTIN_PACKS {
-                // The unit tests parse every pack: a broken file fails them, not a reader.
-                let lang = Language::parse(text).unwrap_or_else(|e| panic!("data/lang/{code}.json: {e}"));
-                r.push(Rc::new(lang));
+            for (&(code, name, dir, digits, sep), &(_, text)) in BUILTIN_META.iter().zip(BUILTIN_PACKS) {
+                let digits = if digits == "arab" { Digits::Arabic } else { Digits::Latin };
+                let meta = Meta { code: code.into(), name: name.into(), rtl: dir == "rtl", digits, list_separator: sep.into() };
+                r.push(Slot { meta, text: Some(text), lang: None });
             }
         }
         f(&mut r)
     })
 }
 
-/// The codes of the known languages, sorted.
-pub fn codes() -> Vec<String> {
-    with_registry(|r| r.iter().map(|l| l.code.clone()).collect())
+/// A slot's language, parsing a built-in pack the first time.
+fn parsed(slot: &mut Slot) -> Rc<Language> {
+    if let Some(l) = &slot.lang {
+        return l.clone();
+    }
+    let text = slot.text.unwrap_or("");
+    // The unit tests parse every pack: a broken file fails them, not a reader.
+    let lang = Rc::new(Language::parse(text).unwrap_or_else(|e| panic!("data/lang/{}.json: {e}", slot.meta.code)));
+    slot.lang = Some(lang.clone());
+    lang
 }
 
-/// Every known language, sorted by code.
+/// The codes of the known languages, sorted.
+pub fn codes() -> Vec<String> {
+    with_registry(|r| r.iter().map(|s| s.meta.code.clone()).collect())
+}
+
+/// What a menu needs of every known language, sorted by code (parses no pack).
+pub fn metas() -> Vec<Meta> {
+    with_registry(|r| r.iter().map(|s| s.meta.clone()).collect())
+}
+
+/// Every known language, sorted by code (parses every pack).
 pub fn all() -> Vec<Rc<Language>> {
-    with_registry(|r| r.clone())
+    with_registry(|r| r.iter_mut().map(parsed).collect())
 }
 
 /// The language with `code`, or an error listing the known ones.
 pub fn get(code: &str) -> Result<Rc<Language>, String> {
-    with_registry(|r| r.iter().find(|l| l.code == code).cloned())
+    with_registry(|r| r.iter_mut().find(|s| s.meta.code == code).map(parsed))
         .ok_or_else(|| format!("unknown language '{code}'; known: {}", codes().join(", ")))
 }
 
@@ -315,9 +361,9 @@ pub fn get_or_english(code: &str) -> Rc<Language> {
 pub fn add(text: &str) -> Result<Rc<Language>, String> {
     let lang = Rc::new(Language::parse(text).map_err(|e| format!("language pack: {e}"))?);
     with_registry(|r| {
-        r.retain(|l| l.code != lang.code);
-        let at = r.iter().position(|l| l.code > lang.code).unwrap_or(r.len());
-        r.insert(at, lang.clone());
+        r.retain(|s| s.meta.code != lang.code);
+        let at = r.iter().position(|s| s.meta.code > lang.code).unwrap_or(r.len());
+        r.insert(at, Slot { meta: Meta::of(&lang), text: None, lang: Some(lang.clone()) });
     });
     Ok(lang)
 }

@@ -8,6 +8,14 @@ fn packs() -> Vec<(&'static str, Language)> {
     BUILTIN_PACKS.iter().map(|(code, text)| (*code, Language::parse(text).unwrap_or_else(|e| panic!("{code}.json: {e}")))).collect()
 }
 
+#[test]
+fn the_menu_facts_read_by_build_rs_match_the_packs() {
+    for (code, l) in packs() {
+        let meta = metas().into_iter().find(|m| m.code == code).unwrap();
+        assert_eq!(meta, Meta::of(&l), "{code}");
+    }
+}
+
 /// `page.a.b` paths of every string in a page object.
 fn paths(v: &Json, prefix: &str, out: &mut Vec<String>) {
     for (k, v) in v.entries() {

@@ -357,6 +357,21 @@ impl Timeline {
         v
     }
 
+    /// The state owning map unit `unit` on `date` (what [`unit_view`](Self::unit_view)
+    /// gives as `state`, without the alliance lookups).
+    pub fn owner_of(&self, unit: UnitKey, date: Date) -> StateIdx {
+        self.owner(unit, date)
+    }
+
+    /// The days on which some map unit changes owner, sorted: the only days on
+    /// which a border between two units can appear or vanish.
+    pub fn owner_dates(&self) -> Vec<Date> {
+        let mut v: Vec<Date> = self.units.iter().flat_map(|u| u.owners.iter().map(|o| o.0)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     fn owner(&self, unit: UnitKey, date: Date) -> StateIdx {
         let owners = &self.units[usize::from(unit.0)].owners;
         let i = owners.partition_point(|o| o.0 <= date);

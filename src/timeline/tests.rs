@@ -1023,3 +1023,14 @@ fn states_are_named_as_they_were_on_the_day() {
     let e = Timeline::from_doc(doc).unwrap_err().to_string();
     assert!(e.contains(&format!("states row {}", i + 1)) && e.contains("go together"), "{e}");
 }
+
+#[test]
+fn owner_dates_are_the_successions() {
+    let t = Timeline::builtin();
+    let dates: Vec<String> = t.owner_dates().iter().map(|d| d.to_string()).collect();
+    for day in ["1990-10-03", "1993-01-01"] {
+        assert!(dates.contains(&day.to_string()), "{day} in {dates:?}");
+    }
+    assert!(!dates.contains(&"1999-03-12".to_string()), "NATO's enlargement moves no border");
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+}

@@ -226,13 +226,13 @@ struct LanguageOut<'a> {
 /// and so is each pack given to `addLanguage`.
 #[wasm_bindgen]
 pub fn languages() -> Result<JsValue, JsError> {
-    let all = lang::all();
+    let all = lang::metas();
     let out: Vec<LanguageOut> = all
         .iter()
         .map(|l| LanguageOut {
             code: &l.code,
             name: &l.name,
-            dir: l.dir(),
+            dir: if l.rtl { "rtl" } else { "ltr" },
             digits: if l.digits == crate::words::Digits::Arabic { "arab" } else { "latn" },
             list_separator: &l.list_separator,
         })
