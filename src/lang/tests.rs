@@ -85,11 +85,19 @@ fn every_pack_has_12_months_and_a_form_for_each_plural_category() {
     }
 }
 
+/// A pack names every alliance and state (in its own maps or through the
+/// data's columns), or leaves them all to English: a new language can start
+/// with its page, months and grammar only. Naming some but not all is an
+/// omission and fails.
 #[test]
 fn every_pack_names_every_alliance_and_state() {
     let t = Timeline::builtin();
     let doc = t.to_doc();
     for (code, l) in packs() {
+        let has_column = |key: &str| doc.states.iter().any(|s| s.texts.contains_key(key));
+        if l.states.is_empty() && l.alliances.is_empty() && !has_column(&format!("name_{code}")) {
+            continue;
+        }
         let mut missing = vec![];
         for a in t.alliances() {
             if a.names.get(code).is_none() && l.alliance_name(&a.id).is_none() {
@@ -159,7 +167,7 @@ fn russian_names_come_from_the_pack_and_the_day() {
 #[test]
 fn unknown_languages_are_named_with_the_known_ones() {
     assert_eq!(get("xx").unwrap_err(), format!("unknown language 'xx'; known: {}", codes().join(", ")));
-    assert!(get("xx").unwrap_err().contains("ar, en, ru"));
+    assert!(get("xx").unwrap_err().contains("ar, en"), "the built-in languages are listed");
     assert_eq!(get_or_english("xx").code, "en");
 }
 
