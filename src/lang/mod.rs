@@ -313,16 +313,17 @@ fn with_registry<R>(f: impl FnOnce(&mut Vec<Slot>) -> R) -> R {
     })
 }
 
-/// A slot's language, parsing a built-in pack the first time.
-fn parsed(slot: &mut Slot) -> Rc<Language> {
+/// A slot's language, parsing a built-in pack the first time. The unit tests
+/// parse every pack, so an error here means a pack was changed untested; it
+/// is reported (`get` fails, menus still list the language), never a panic.
+fn parsed(slot: &mut Slot) -> Result<Rc<Language>, String> {
     if let Some(l) = &slot.lang {
-        return l.clone();
+        return Ok(l.clone());
     }
     let text = slot.text.unwrap_or("");
-    // The unit tests parse every pack: a broken file fails them, not a reader.
-    let lang = Rc::new(Language::parse(text).unwrap_or_else(|e| panic!("data/lang/{}.json: {e}", slot.meta.code)));
+    let lang = Rc::new(Language::parse(text).map_err(|e| format!("data/lang/{}.json: {e}", slot.meta.code))?);
     slot.lang = Some(lang.clone());
-    lang
+    Ok(lang)
 }
 
 /// The codes of the known languages, sorted.
@@ -335,15 +336,15 @@ pub fn metas() -> Vec<Meta> {
     with_registry(|r| r.iter().map(|s| s.meta.clone()).collect())
 }
 
-/// Every known language, sorted by code (parses every pack).
+/// Every known language that parses, sorted by code (parses every pack).
 pub fn all() -> Vec<Rc<Language>> {
-    with_registry(|r| r.iter_mut().map(parsed).collect())
+    with_registry(|r| r.iter_mut().filter_map(|s| parsed(s).ok()).collect())
 }
 
 /// The language with `code`, or an error listing the known ones.
 pub fn get(code: &str) -> Result<Rc<Language>, String> {
     with_registry(|r| r.iter_mut().find(|s| s.meta.code == code).map(parsed))
-        .ok_or_else(|| format!("unknown language '{code}'; known: {}", codes().join(", ")))
+        .unwrap_or_else(|| Err(format!("unknown language '{code}'; known: {}", codes().join(", "))))
 }
 
 /// English: the fallback where a language is not validated (and of names
