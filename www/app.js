@@ -230,7 +230,7 @@ async function main() {
     showTexts();
     refreshTip();
     clearTimeout(restTimer);
-    if (live) restTimer = setTimeout(showRest, 200); else showRest({ now });
+    if (live) restTimer = setTimeout(() => showRest(), 200); else showRest({ now });
   }
 
   // Slider: a drag shows each day; when it ends near an event day it snaps.
