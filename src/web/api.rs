@@ -2,7 +2,9 @@
 use super::{date_arg, err, to_js};
 use crate::date::Date;
 use crate::lang::{self, json::Json};
-use crate::timeline::{Event, Names, Timeline, TimelineDoc};
+use crate::timeline::{Event, Names, Timeline};
+#[cfg(feature = "embedder-data")]
+use crate::timeline::TimelineDoc;
 use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -108,6 +110,7 @@ impl JsTimeline {
     }
 
     /// An embedder's own timeline document (see data/timeline.schema.json).
+    #[cfg(feature = "embedder-data")]
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<JsTimeline, JsError> {
         let value = js_sys::JSON::parse(text).map_err(|e| {
@@ -120,6 +123,7 @@ impl JsTimeline {
     }
 
     /// The document as JSON text; `Timeline.fromJson(t.toJson())` gives the same answers.
+    #[cfg(feature = "embedder-data")]
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String, JsError> {
         let value = to_js(&self.inner.to_doc())?;

@@ -3,6 +3,7 @@
 //! `Error` with a message and leaves existing objects as they were.
 mod api;
 mod dom;
+#[cfg(feature = "embedder-data")]
 mod geojson_js;
 mod reader;
 mod widget;

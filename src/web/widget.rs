@@ -2,7 +2,9 @@
 //! view change); a date change asks the core which units changed and touches
 //! only those paths, plus the border mesh when a state was born or ended.
 use super::dom::{append, document, set, svg};
-use super::{date_arg, err, to_js, JsTimeline};
+use super::{date_arg, err, to_js};
+#[cfg(feature = "embedder-data")]
+use super::JsTimeline;
 use crate::atlas::{changed, owners_changed, ArcKinds, Atlas};
 use crate::date::Date;
 use crate::paint;
@@ -88,7 +90,7 @@ impl BlocMap {
     pub fn new(element: &Element, options_value: JsValue) -> Result<BlocMap, JsError> {
         let o = options(&options_value)?;
         let timeline = match &o.timeline_json {
-            Some(text) => JsTimeline::from_json(text)?.inner.as_ref().clone(),
+            Some(text) => embedder_timeline(text)?,
             None => Timeline::builtin(),
         };
         let topology = match &o.geojson {
@@ -355,9 +357,34 @@ fn show_arc(el: &Element, border: bool) {
 }
 
 /// An embedder's GeoJSON text as a topology (see `geojson_js`).
+#[cfg(feature = "embedder-data")]
 fn geojson_topology(text: &str) -> Result<Topology, JsError> {
     let gj = super::geojson_js::parse(text).map_err(|e| JsError::new(&format!("BlocMap option 'geojson': {e}")))?;
     Topology::from_geojson_value(gj).map_err(|e| JsError::new(&format!("BlocMap option 'geojson': {e}")))
+}
+
+/// An embedder's timeline document (JSON text).
+#[cfg(feature = "embedder-data")]
+fn embedder_timeline(text: &str) -> Result<Timeline, JsError> {
+    Ok(JsTimeline::from_json(text)?.inner.as_ref().clone())
+}
+
+#[cfg(not(feature = "embedder-data"))]
+fn geojson_topology(_: &str) -> Result<Topology, JsError> {
+    Err(without_embedder_data("geojson"))
+}
+
+#[cfg(not(feature = "embedder-data"))]
+fn embedder_timeline(_: &str) -> Result<Timeline, JsError> {
+    Err(without_embedder_data("timelineJson"))
+}
+
+/// The error of a build without the `embedder-data` feature (the demo site's).
+#[cfg(not(feature = "embedder-data"))]
+fn without_embedder_data(option: &str) -> JsError {
+    JsError::new(&format!(
+        "BlocMap option '{option}': this build of BlocMap reads no embedder data (the demo site's build); use the npm package, which does"
+    ))
 }
 
 /// `v` with one decimal, without the float formatting machinery (20 KB of wasm).

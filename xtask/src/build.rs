@@ -1,5 +1,7 @@
-//! `cargo xtask build`: the release wasm (wasm-pack, then npm's wasm-opt) and
-//! the static site in `dist/`, with a size table; fails over the budget.
+//! `cargo xtask build`: the npm package (`dist/pkg`: the whole library) and
+//! the demo site (`dist/site`, with its own wasm built with the site's
+//! features only): wasm-pack, then npm's wasm-opt; a size table; fails over
+//! either budget.
 use crate::config::Config;
 use crate::util::{run, Step};
 use std::io::Write;
@@ -8,30 +10,58 @@ use std::process::Command;
 
 pub fn run_build(root: &Path, config: &Config) -> Result<PathBuf, String> {
     let b = &config.build;
-    let out_dir = root.join(&b.out_dir);
-    let site = out_dir.parent().ok_or("wasm-pack.toml: out-dir needs a parent folder for the site")?.to_path_buf();
-    {
-        let _s = Step::new("wasm-pack build (release)");
-        run(Command::new("wasm-pack")
-            .args(["build", "--release", "--mode", "no-install", "--no-opt"])
-            .args(["--target", &b.target, "--out-name", &b.out_name, "--out-dir"])
-            .arg(&out_dir)
-            .arg(root))?;
+    let npm = root.join(&b.out_dir);
+    let site = root.join(&b.site_dir);
+    let site_pkg = site.join("pkg");
+    let npm_wasm = wasm_pack(root, config, &npm, None, "npm package")?;
+    let site_wasm = wasm_pack(root, config, &site_pkg, Some(&b.site_features), "site")?;
+    // The site's pkg/ is only what the page loads.
+    for junk in [".gitignore", "README.md", "package.json", "LICENSE"] {
+        let _ = std::fs::remove_file(site_pkg.join(junk));
     }
-    let wasm = out_dir.join(format!("{}_bg.wasm", b.out_name));
+    for entry in std::fs::read_dir(&site_pkg).map_err(|e| format!("{}: {e}", site_pkg.display()))?.flatten() {
+        if entry.file_name().to_string_lossy().ends_with(".d.ts") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    for junk in [".gitignore", "README.md"] {
+        let _ = std::fs::remove_file(npm.join(junk));
+    }
+    copy_dir(&root.join("www"), &site)?;
+    minify(root, &site, &site_pkg.join(format!("{}.js", b.out_name)))?;
+    report_sizes(&site)?;
+    within_budget("npm package", &npm_wasm, b.wasm_budget_kb, b.wasm_budget_gzip_kb)?;
+    within_budget("site", &site_wasm, b.site_wasm_budget_kb, b.site_wasm_budget_gzip_kb)?;
+    Ok(site)
+}
+
+/// `wasm-pack build` into `out` (the default features, or only `features`),
+/// then npm's wasm-opt; returns the .wasm's path.
+fn wasm_pack(root: &Path, config: &Config, out: &Path, features: Option<&[String]>, what: &str) -> Result<PathBuf, String> {
+    let b = &config.build;
+    {
+        let _s = Step::new(format!("wasm-pack build (release, {what})"));
+        let mut cmd = Command::new("wasm-pack");
+        cmd.args(["build", "--release", "--mode", "no-install", "--no-opt"])
+            .args(["--target", &b.target, "--out-name", &b.out_name, "--out-dir"])
+            .arg(out)
+            .arg(root);
+        if let Some(features) = features {
+            cmd.args(["--", "--no-default-features"]);
+            if !features.is_empty() {
+                cmd.args(["--features", &features.join(",")]);
+            }
+        }
+        run(&mut cmd)?;
+    }
+    let wasm = out.join(format!("{}_bg.wasm", b.out_name));
     if let Some(flags) = b.wasm_opt.flags() {
-        let _s = Step::new("wasm-opt");
+        let _s = Step::new(format!("wasm-opt ({what})"));
         let tmp = wasm.with_extension("opt.wasm");
         run(Command::new(crate::npm::bin(root, "wasm-opt")?).args(flags).arg(&wasm).arg("-o").arg(&tmp))?;
         std::fs::rename(&tmp, &wasm).map_err(|e| e.to_string())?;
     }
-    copy_dir(&root.join("www"), &site)?;
-    minify(root, &site, &out_dir.join(format!("{}.js", b.out_name)))?;
-    for junk in [".gitignore", "README.md"] {
-        let _ = std::fs::remove_file(out_dir.join(junk));
-    }
-    report_sizes(&site, &wasm, b.wasm_budget_kb, b.wasm_budget_gzip_kb)?;
-    Ok(site)
+    Ok(wasm)
 }
 
 /// The site as served: the page's modules bundled into one minified
@@ -118,11 +148,11 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn report_sizes(site: &Path, wasm: &Path, budget_kb: u64, budget_gz_kb: u64) -> Result<(), String> {
+fn report_sizes(site: &Path) -> Result<(), String> {
     let mut list = vec![];
     files(site, &mut list);
     list.sort();
-    println!("{:<36} {:>10} {:>10}", "file", "raw B", "gzip B");
+    println!("{:<36} {:>10} {:>10}", "site file", "raw B", "gzip B");
     let (mut raw_t, mut gz_t) = (0, 0);
     for p in &list {
         let bytes = std::fs::read(p).map_err(|e| e.to_string())?;
@@ -132,14 +162,19 @@ fn report_sizes(site: &Path, wasm: &Path, budget_kb: u64, budget_gz_kb: u64) -> 
         println!("{:<36} {:>10} {:>10}", p.strip_prefix(site).unwrap_or(p).display(), bytes.len(), gz);
     }
     println!("{:<36} {:>10} {:>10}", "total", raw_t, gz_t);
+    Ok(())
+}
+
+/// Fails if `wasm` is over its budget in wasm-pack.toml; prints its size.
+fn within_budget(what: &str, wasm: &Path, budget_kb: u64, budget_gz_kb: u64) -> Result<(), String> {
     let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let (raw, gz) = (bytes.len() as u64, gzip_len(&bytes) as u64);
     if raw > budget_kb * 1024 || gz > budget_gz_kb * 1024 {
         return Err(format!(
-            "{} is {raw} B ({gz} B gzipped), over the budget in wasm-pack.toml ({budget_kb} KB, {budget_gz_kb} KB gzipped)",
+            "{} ({what}) is {raw} B ({gz} B gzipped), over its budget in wasm-pack.toml ({budget_kb} KB, {budget_gz_kb} KB gzipped)",
             wasm.display()
         ));
     }
-    println!("wasm within budget: {:.1} of {budget_kb} KB raw, {:.1} of {budget_gz_kb} KB gzipped", raw as f64 / 1024.0, gz as f64 / 1024.0);
+    println!("{what} wasm within budget: {:.1} of {budget_kb} KB raw, {:.1} of {budget_gz_kb} KB gzipped", raw as f64 / 1024.0, gz as f64 / 1024.0);
     Ok(())
 }

@@ -14,11 +14,17 @@ pub struct Config {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Build {
     pub target: String,
+    /// The npm package (default features).
     pub out_dir: String,
     pub out_name: String,
+    /// The demo site; its `pkg/` is built with `site_features` only.
+    pub site_dir: String,
+    pub site_features: Vec<String>,
     pub wasm_opt: WasmOpt,
     pub wasm_budget_kb: u64,
     pub wasm_budget_gzip_kb: u64,
+    pub site_wasm_budget_kb: u64,
+    pub site_wasm_budget_gzip_kb: u64,
 }
 
 /// `wasm-opt = false` or a list of flags.

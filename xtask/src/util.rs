@@ -32,10 +32,11 @@ pub fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
 }
 
 /// Prints how long a step took when dropped.
-pub struct Step(&'static str, Instant);
+pub struct Step(String, Instant);
 
 impl Step {
-    pub fn new(name: &'static str) -> Step {
+    pub fn new(name: impl Into<String>) -> Step {
+        let name = name.into();
         eprintln!("xtask: {name}…");
         Step(name, Instant::now())
     }
