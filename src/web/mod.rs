@@ -3,12 +3,16 @@
 //! `Error` with a message and leaves existing objects as they were.
 mod api;
 mod dom;
-#[cfg(feature = "embedder-data")]
+#[cfg(feature = "library-api")]
 mod geojson_js;
 mod reader;
+#[cfg(feature = "library-api")]
+mod timeline_api;
 mod widget;
 
-pub use api::{add_language, date_of_day, day_number, language_strings, languages, version, JsTimeline};
+pub use api::{add_language, date_of_day, day_number, language_strings, languages, version};
+#[cfg(feature = "library-api")]
+pub use timeline_api::JsTimeline;
 pub use reader::{add_years, date_words, numerals};
 pub use widget::BlocMap;
 

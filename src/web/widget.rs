@@ -3,7 +3,7 @@
 //! only those paths, plus the border mesh when a state was born or ended.
 use super::dom::{append, document, set, svg};
 use super::{date_arg, err, to_js};
-#[cfg(feature = "embedder-data")]
+#[cfg(feature = "library-api")]
 use super::JsTimeline;
 use crate::atlas::{changed, owners_changed, ArcKinds, Atlas};
 use crate::date::Date;
@@ -357,30 +357,30 @@ fn show_arc(el: &Element, border: bool) {
 }
 
 /// An embedder's GeoJSON text as a topology (see `geojson_js`).
-#[cfg(feature = "embedder-data")]
+#[cfg(feature = "library-api")]
 fn geojson_topology(text: &str) -> Result<Topology, JsError> {
     let gj = super::geojson_js::parse(text).map_err(|e| JsError::new(&format!("BlocMap option 'geojson': {e}")))?;
     Topology::from_geojson_value(gj).map_err(|e| JsError::new(&format!("BlocMap option 'geojson': {e}")))
 }
 
 /// An embedder's timeline document (JSON text).
-#[cfg(feature = "embedder-data")]
+#[cfg(feature = "library-api")]
 fn embedder_timeline(text: &str) -> Result<Timeline, JsError> {
     Ok(JsTimeline::from_json(text)?.inner.as_ref().clone())
 }
 
-#[cfg(not(feature = "embedder-data"))]
+#[cfg(not(feature = "library-api"))]
 fn geojson_topology(_: &str) -> Result<Topology, JsError> {
     Err(without_embedder_data("geojson"))
 }
 
-#[cfg(not(feature = "embedder-data"))]
+#[cfg(not(feature = "library-api"))]
 fn embedder_timeline(_: &str) -> Result<Timeline, JsError> {
     Err(without_embedder_data("timelineJson"))
 }
 
-/// The error of a build without the `embedder-data` feature (the demo site's).
-#[cfg(not(feature = "embedder-data"))]
+/// The error of a build without the `library-api` feature (the demo site's).
+#[cfg(not(feature = "library-api"))]
 fn without_embedder_data(option: &str) -> JsError {
     JsError::new(&format!(
         "BlocMap option '{option}': this build of BlocMap reads no embedder data (the demo site's build); use the npm package, which does"

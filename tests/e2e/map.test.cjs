@@ -60,7 +60,7 @@ test('CSTO members are colored in 2010 and the Soviet Union is one state in 1985
   await context.close();
 });
 
-test("the site's own build reads no embedder data, and says which build does", async () => {
+test("the site's own build has no library API beyond the page's needs, and says which build does", async () => {
   const { page, context, errors } = await openMap(browser);
   const result = await page.evaluate(async () => {
     const mod = await import('/pkg/blocmap.js');
@@ -69,12 +69,12 @@ test("the site's own build reads no embedder data, and says which build does", a
     for (const option of ['geojson', 'timelineJson']) {
       try { new mod.BlocMap(div, { [option]: '{}' }); tried[option] = 'accepted'; } catch (e) { tried[option] = e.message; }
     }
-    return { tried, fromJson: typeof mod.Timeline.fromJson, children: div.children.length };
+    return { tried, timeline: typeof mod.Timeline, children: div.children.length };
   });
   for (const option of ['geojson', 'timelineJson']) {
     assert.match(result.tried[option], new RegExp(`'${option}'.*use the npm package`), result.tried[option]);
   }
-  assert.equal(result.fromJson, 'undefined', 'Timeline.fromJson is the npm package\'s');
+  assert.equal(result.timeline, 'undefined', 'the Timeline class is the npm package\'s');
   assert.equal(result.children, 0, 'nothing is drawn');
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,0 +1,192 @@
+//! The `Timeline` class of the JS API: queries by date on the built-in
+//! timeline or an embedder's own (`fromJson`/`toJson`). Part of the
+//! `library-api` feature: the npm package has it, the demo site's wasm not.
+use super::{date_arg, err, to_js};
+use crate::date::Date;
+use crate::lang;
+use crate::timeline::{Event, Names, Timeline, TimelineDoc};
+use serde::Serialize;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Alliances, states, events and succession; answers questions by date.
+#[wasm_bindgen(js_name = Timeline)]
+pub struct JsTimeline {
+    pub(crate) inner: Rc<Timeline>,
+}
+
+/// `{en: …, ar: …}`: the texts the data has, by language code.
+fn by_code(names: &Names) -> std::collections::BTreeMap<&str, &str> {
+    let mut out = std::collections::BTreeMap::new();
+    for (k, v) in &names.0 {
+        out.insert(k.as_str(), v.as_str());
+    }
+    out
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AllianceOut<'a> {
+    id: &'a str,
+    name_en: &'a str,
+    name_ar: &'a str,
+    names: std::collections::BTreeMap<&'a str, &'a str>,
+    color: &'a str,
+    kind: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StandingOut<'a> {
+    alliance: &'a str,
+    status: &'a str,
+    since: String,
+    note: &'a str,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct EventOut<'a> {
+    date: String,
+    alliance: &'a str,
+    state: Option<&'a str>,
+    kind: &'a str,
+    precision: &'a str,
+    note: &'a str,
+    source: &'a str,
+    caption_en: &'a str,
+    caption_ar: &'a str,
+    captions: std::collections::BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> From<&'a Event> for EventOut<'a> {
+    fn from(e: &'a Event) -> Self {
+        EventOut {
+            date: e.date.to_string(),
+            alliance: &e.alliance,
+            state: e.state.as_deref(),
+            kind: &e.kind,
+            precision: &e.precision,
+            note: &e.note,
+            source: &e.source,
+            caption_en: e.captions.en(),
+            caption_ar: e.captions.get("ar").unwrap_or(""),
+            captions: by_code(&e.captions),
+        }
+    }
+}
+
+fn events_out(events: Vec<&Event>) -> Result<JsValue, JsError> {
+    to_js(&events.into_iter().map(EventOut::from).collect::<Vec<_>>())
+}
+
+#[wasm_bindgen(js_class = Timeline)]
+impl JsTimeline {
+    /// The embedded default data (NATO, CSTO, Warsaw Pact, SCO since 1949).
+    pub fn builtin() -> JsTimeline {
+        JsTimeline { inner: Rc::new(Timeline::builtin()) }
+    }
+
+    /// An embedder's own timeline document (see data/timeline.schema.json).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<JsTimeline, JsError> {
+        let value = js_sys::JSON::parse(text).map_err(|e| {
+            let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+            JsError::new(&format!("timeline JSON is not valid JSON: {msg}"))
+        })?;
+        let doc: TimelineDoc = serde_wasm_bindgen::from_value(value)
+            .map_err(|e| JsError::new(&format!("timeline document: {e}")))?;
+        Ok(JsTimeline { inner: Rc::new(Timeline::from_doc(doc).map_err(err)?) })
+    }
+
+    /// The document as JSON text; `Timeline.fromJson(t.toJson())` gives the same answers.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> Result<String, JsError> {
+        let value = to_js(&self.inner.to_doc())?;
+        let text = js_sys::JSON::stringify(&value).map_err(|_| JsError::new("toJson: cannot stringify"))?;
+        Ok(text.into())
+    }
+
+    /// `[{id, nameEn, nameAr, names, color, kind}]`, kind `alliance` or
+    /// `context`; `names` has the data's name in each of its languages.
+    pub fn alliances(&self) -> Result<JsValue, JsError> {
+        let out: Vec<_> = self
+            .inner
+            .alliances()
+            .iter()
+            .map(|a| AllianceOut {
+                id: &a.id,
+                name_en: a.names.en(),
+                name_ar: a.names.get("ar").unwrap_or(""),
+                names: by_code(&a.names),
+                color: &a.color,
+                kind: a.kind.as_str(),
+            })
+            .collect();
+        to_js(&out)
+    }
+
+    /// Sorted codes of the formal members of an alliance on a day.
+    #[wasm_bindgen(js_name = membersAt)]
+    pub fn members_at(&self, alliance: &str, date: &str) -> Result<Vec<String>, JsError> {
+        let date = date_arg("membersAt", date)?;
+        Ok(self.inner.members_at(alliance, date).map_err(err)?.into_iter().map(String::from).collect())
+    }
+
+    /// A state's standing in each alliance on a day: `[{alliance, status, since, note, source}]`.
+    #[wasm_bindgen(js_name = statusAt)]
+    pub fn status_at(&self, state: &str, date: &str) -> Result<JsValue, JsError> {
+        let date = date_arg("statusAt", date)?;
+        let out: Vec<_> = self
+            .inner
+            .status_at(state, date)
+            .map_err(err)?
+            .into_iter()
+            .map(|s| StandingOut { alliance: s.alliance, status: s.status.as_str(), since: s.since.to_string(), note: s.note, source: s.source })
+            .collect();
+        to_js(&out)
+    }
+
+    /// The code of the state that owns a map territory unit on a day.
+    #[wasm_bindgen(js_name = stateOf)]
+    pub fn state_of(&self, unit: &str, date: &str) -> Result<String, JsError> {
+        let date = date_arg("stateOf", date)?;
+        Ok(self.inner.state_of(unit, date).map_err(err)?.to_string())
+    }
+
+    /// A state's name in a language (`languages()`); with a date, the name it
+    /// had that day (`stateName('DEU', 'en', '1970-01-01')` is "West Germany (FRG)").
+    /// The data's column for the language, else the pack's name, else English.
+    #[wasm_bindgen(js_name = stateName)]
+    pub fn state_name(&self, code: &str, lang: &str, date: Option<String>) -> Result<String, JsError> {
+        let lang = lang::get(lang).map_err(|e| JsError::new(&format!("stateName: {e}")))?;
+        self.inner.state(code).map_err(err)?;
+        let date = match date {
+            Some(d) => date_arg("stateName", &d)?,
+            None => Date::from_days(2_932_896), // 9999-12-31: the name of today
+        };
+        Ok(crate::words::state_name(&self.inner, code, date, &lang).to_string())
+    }
+
+    /// The events between two days (both included), in order, with sources.
+    #[wasm_bindgen(js_name = changesBetween)]
+    pub fn changes_between(&self, from: &str, to: &str) -> Result<JsValue, JsError> {
+        let (from, to) = (date_arg("changesBetween (from)", from)?, date_arg("changesBetween (to)", to)?);
+        if from > to {
+            return Err(JsError::new(&format!("changesBetween: {from} is after {to}")));
+        }
+        events_out(self.inner.changes_between(from, to))
+    }
+
+    /// A state's events in order (joined, left, suspended, frozen …).
+    pub fn history(&self, state: &str) -> Result<JsValue, JsError> {
+        events_out(self.inner.history(state).map_err(err)?)
+    }
+
+    /// The days on which anything changes, `YYYY-MM-DD`, sorted.
+    #[wasm_bindgen(js_name = eventDates)]
+    pub fn event_dates(&self) -> Vec<String> {
+        self.inner.event_dates().into_iter().map(|d| d.to_string()).collect()
+    }
+}
