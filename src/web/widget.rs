@@ -320,6 +320,8 @@ impl BlocMap {
     /// (title, date, legend with member counts, source line), for download
     /// or a PNG. The words are the page's, in `lang` (a code of `languages()`), counts in
     /// `digits` (`latn` or `arab`); all text is escaped, never read as markup.
+    /// Part of `library-api` (the demo page composes its own from the drawn map).
+    #[cfg(feature = "library-api")]
     #[wasm_bindgen(js_name = exportSvg)]
     pub fn export_svg(&self, lang: &str, digits: &str, title: &str, date_text: &str, source: &str) -> Result<String, JsError> {
         let lang = crate::lang::get(lang).map_err(|e| JsError::new(&format!("exportSvg: {e}")))?;

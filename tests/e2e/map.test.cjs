@@ -69,12 +69,13 @@ test("the site's own build has no library API beyond the page's needs, and says 
     for (const option of ['geojson', 'timelineJson']) {
       try { new mod.BlocMap(div, { [option]: '{}' }); tried[option] = 'accepted'; } catch (e) { tried[option] = e.message; }
     }
-    return { tried, timeline: typeof mod.Timeline, children: div.children.length };
+    return { tried, timeline: typeof mod.Timeline, exportSvg: typeof window.__bm.map.exportSvg, children: div.children.length };
   });
   for (const option of ['geojson', 'timelineJson']) {
     assert.match(result.tried[option], new RegExp(`'${option}'.*use the npm package`), result.tried[option]);
   }
   assert.equal(result.timeline, 'undefined', 'the Timeline class is the npm package\'s');
+  assert.equal(result.exportSvg, 'undefined', 'so is the core\'s standalone card');
   assert.equal(result.children, 0, 'nothing is drawn');
   assert.deepEqual(errors, []);
   await context.close();
