@@ -385,7 +385,7 @@ fn embedder_timeline(_: &str) -> Result<Timeline, JsError> {
 #[cfg(not(feature = "library-api"))]
 fn without_embedder_data(option: &str) -> JsError {
     JsError::new(&format!(
-        "BlocMap option '{option}': this build of BlocMap reads no embedder data (the demo site's build); use the npm package, which does"
+        "BlocMap option '{option}': this is the demo page's own build of BlocMap, which reads no embedder data; load the whole library instead (lib/blocmap.js beside the site's pkg/, or the npm package)"
     ))
 }
 

@@ -72,8 +72,19 @@ test("the site's own build has no library API beyond the page's needs, and says 
     return { tried, timeline: typeof mod.Timeline, exportSvg: typeof window.__bm.map.exportSvg, children: div.children.length };
   });
   for (const option of ['geojson', 'timelineJson']) {
-    assert.match(result.tried[option], new RegExp(`'${option}'.*use the npm package`), result.tried[option]);
+    assert.match(result.tried[option], new RegExp(`'${option}'.*lib/blocmap.js`), result.tried[option]);
   }
+  // And lib/ beside it is the whole library: an editor's own data works there.
+  const lib = await page.evaluate(async () => {
+    const mod = await import('/lib/blocmap.js');
+    await mod.default();
+    const div = document.createElement('div');
+    const square = [[[14, 49], [24, 49], [24, 55], [14, 55], [14, 49]]];
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'POL', properties: {}, geometry: { type: 'Polygon', coordinates: square } }] });
+    new mod.BlocMap(div, { geojson, date: '1999-03-12' });
+    return { alliance: div.querySelector('path[data-unit="POL"]').getAttribute('data-alliance'), members: mod.Timeline.builtin().membersAt('NATO', '1999-03-12').length };
+  });
+  assert.deepEqual(lib, { alliance: 'NATO', members: 19 });
   assert.equal(result.timeline, 'undefined', 'the Timeline class is the npm package\'s');
   assert.equal(result.exportSvg, 'undefined', 'so is the core\'s standalone card');
   assert.equal(result.children, 0, 'nothing is drawn');
