@@ -1,6 +1,10 @@
 //! Finds the language packs: every `data/lang/<code>.json` is built in, so a
 //! new language is a new file (no code names the languages). The packs are
 //! embedded without the whitespace between JSON tokens (a tenth of their size).
+//!
+//! `BLOCMAP_EMBED_LANGUAGES=en,ar` (set by `cargo xtask build` for the demo
+//! site) embeds only those packs (English always): the others are still known
+//! by name, and a page loads one with `addLanguage` when a reader picks it.
 use std::{env, fs, path::Path};
 
 // The crate's own JSON reader: a pack that does not parse fails the build
@@ -29,9 +33,18 @@ fn main() {
         fs::write(&min, minify(&text)).unwrap_or_else(|e| panic!("{}: {e}", min.display()));
         *path = min.to_str().expect("a UTF-8 path").to_string();
     }
-    let mut out = String::from("/// `(code, JSON text)` of each file in `data/lang/`, sorted by code.\npub const BUILTIN_PACKS: &[(&str, &str)] = &[\n");
+    println!("cargo:rerun-if-env-changed=BLOCMAP_EMBED_LANGUAGES");
+    let only: Option<Vec<String>> = env::var("BLOCMAP_EMBED_LANGUAGES")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| v.split(',').map(|c| c.trim().to_string()).chain(["en".to_string()]).collect());
+    let mut out = String::from("/// `(code, JSON text)` of each file in `data/lang/`, sorted by code; the text is\n/// empty for a pack this build does not embed (`BLOCMAP_EMBED_LANGUAGES`).\npub const BUILTIN_PACKS: &[(&str, &str)] = &[\n");
     for (code, path) in &packs {
-        out.push_str(&format!("    ({code:?}, include_str!({path:?})),\n"));
+        if only.as_ref().is_some_and(|only| !only.contains(code)) {
+            out.push_str(&format!("    ({code:?}, \"\"),\n"));
+        } else {
+            out.push_str(&format!("    ({code:?}, include_str!({path:?})),\n"));
+        }
     }
     out.push_str("];\n");
     // What the language menu needs, read here so that listing the languages

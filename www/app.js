@@ -1,7 +1,7 @@
 // The host page: binds the controls to the BlocMap core. Everything the core
 // knows (dates in words, numerals, names, summaries, captions, membership)
 // is asked of it; this file only lays things out and handles input.
-import init, { BlocMap, dayNumber, dateOfDay, dateWords, addYears, numerals, languages, languageStrings } from './pkg/blocmap.js';
+import init, { BlocMap, dayNumber, dateOfDay, dateWords, addYears, numerals, languages, languageStrings, addLanguage } from './pkg/blocmap.js';
 import { el, fillTip, placeTip, sourceLink } from './tip.js';
 import { standaloneSvg, pngOf } from './export.js';
 import './frame.js';
@@ -32,6 +32,23 @@ function packOf(code) {
   }
   return packs.get(code);
 }
+
+/**
+ * Makes sure a language's pack is in the core: the site's wasm carries only
+ * some packs (wasm-pack.toml `site-languages`); the others are fetched from
+ * lang/<code>.json the first time a reader picks them.
+ */
+async function ensureLang(code) {
+  const l = LANGS.get(code);
+  if (!l || l.loaded) return;
+  const res = await fetch(`lang/${encodeURIComponent(code)}.json`);
+  if (!res.ok) throw new Error(`lang/${code}.json: HTTP ${res.status}`);
+  addLanguage(await res.text());
+  LANGS.set(code, { ...l, loaded: true });
+}
+
+/** The `lang` of the URL hash, lower-cased, if any. */
+const hashLang = () => (new URLSearchParams(location.hash.replace(/^#/, '')).get('lang') || '').toLowerCase();
 
 /** A strings object with `fmt(key, vars)` for `{name}` placeholders. */
 function strings(pack) {
@@ -656,7 +673,20 @@ async function main() {
     document.documentElement.dataset.theme = theme;
     $('.bm-theme').value = theme;
   }
-  langSelect.addEventListener('change', () => { state.lang = langSelect.value; state.digits = null; applyLang(); writeHash(); });
+  langSelect.addEventListener('change', async () => {
+    const code = langSelect.value;
+    try {
+      await ensureLang(code);
+    } catch (e) {
+      langSelect.value = state.lang;
+      console.warn(e);
+      return;
+    }
+    state.lang = code;
+    state.digits = null;
+    applyLang();
+    writeHash();
+  });
   $('.bm-digits').addEventListener('change', (e) => {
     state.digits = e.target.value === LANGS.get(state.lang).digits ? null : e.target.value;
     applyLang();
@@ -684,16 +714,20 @@ async function main() {
     }, 250);
   }
   /** Applies the hash; each bad value is ignored and the map stays as it was. */
-  function applyHash() {
+  async function applyHash() {
     const raw = new URLSearchParams(location.hash.replace(/^#/, ''));
     // Names are case-insensitive (lang=AR, alliances=nato); dates are not.
     const p = new Map([...raw].map(([k, v]) => [k.toLowerCase(), k.toLowerCase() === 'alliances' || k.toLowerCase() === 'date' ? v : v.toLowerCase()]));
     const bad = [];
+    let langOk = p.has('lang') && LANGS.has(p.get('lang'));
+    if (langOk) {
+      try { await ensureLang(p.get('lang')); } catch (e) { langOk = false; console.warn(e); }
+    }
     writing = true;
     try {
       let langChanged = false;
       if (p.has('lang')) {
-        if (LANGS.has(p.get('lang'))) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
+        if (langOk) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
       }
       if (p.has('digits')) {
         if (DIGITS.includes(p.get('digits'))) { state.digits = p.get('digits'); langChanged = true; } else bad.push('digits');
@@ -717,9 +751,12 @@ async function main() {
   }
   window.addEventListener('hashchange', applyHash);
 
+  // A linked language that is not built in: fetch it before the first
+  // strings are shown, so the page does not flash in English.
+  if (LANGS.has(hashLang())) await ensureLang(hashLang()).catch((e) => console.warn(e));
   applyLang();
   show(maxDay, { now: true });
-  if (location.hash.length > 1) applyHash();
+  if (location.hash.length > 1) await applyHash();
   document.documentElement.classList.add('bm-ready');
   performance.mark('bm:ready');
   // For embedders' scripts and the end-to-end tests.

@@ -306,7 +306,7 @@ fn with_registry<R>(f: impl FnOnce(&mut Vec<Slot>) -> R) -> R {
             for (&(code, name, dir, digits, sep), &(_, text)) in BUILTIN_META.iter().zip(BUILTIN_PACKS) {
                 let digits = if digits == "arab" { Digits::Arabic } else { Digits::Latin };
                 let meta = Meta { code: code.into(), name: name.into(), rtl: dir == "rtl", digits, list_separator: sep.into() };
-                r.push(Slot { meta, text: Some(text), lang: None });
+                r.push(Slot { meta, text: Some(text).filter(|t| !t.is_empty()), lang: None });
             }
         }
         f(&mut r)
@@ -320,10 +320,19 @@ fn parsed(slot: &mut Slot) -> Result<Rc<Language>, String> {
     if let Some(l) = &slot.lang {
         return Ok(l.clone());
     }
-    let text = slot.text.unwrap_or("");
-    let lang = Rc::new(Language::parse(text).map_err(|e| format!("data/lang/{}.json: {e}", slot.meta.code))?);
+    let code = &slot.meta.code;
+    let text = slot.text.ok_or_else(|| {
+        format!("language '{code}' is not built into this build: give its pack (data/lang/{code}.json; the demo site serves it as lang/{code}.json) to addLanguage first")
+    })?;
+    let lang = Rc::new(Language::parse(text).map_err(|e| format!("data/lang/{code}.json: {e}"))?);
     slot.lang = Some(lang.clone());
     Ok(lang)
+}
+
+/// Whether a language can be used without `addLanguage` (its pack is built in
+/// or was added); `false` for unknown codes.
+pub fn loaded(code: &str) -> bool {
+    with_registry(|r| r.iter().any(|s| s.meta.code == code && (s.lang.is_some() || s.text.is_some())))
 }
 
 /// The codes of the known languages, sorted.

@@ -211,3 +211,12 @@ fn broken_packs_say_what_is_wrong() {
     assert_eq!(e("\"NATO-Organizo (NATO)\"", "7"), "'alliances.NATO' must be a non-empty string");
     assert_eq!(Language::parse("{").unwrap_err(), "line 1, column 2: expected a key in double quotes");
 }
+
+#[test]
+fn a_pack_this_build_does_not_embed_must_be_added_first() {
+    let meta = Meta { code: "xx".into(), name: "X".into(), rtl: false, digits: Digits::Latin, list_separator: ", ".into() };
+    let mut slot = Slot { meta, text: None, lang: None };
+    let e = parsed(&mut slot).err().unwrap();
+    assert!(e.contains("language 'xx' is not built into this build") && e.contains("addLanguage"), "{e}");
+    assert!(loaded("en") && !loaded("xx"));
+}

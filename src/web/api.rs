@@ -34,11 +34,13 @@ struct LanguageOut<'a> {
     dir: &'a str,
     digits: &'a str,
     list_separator: &'a str,
+    loaded: bool,
 }
 
 /// The known languages, sorted by code: `[{code, name, dir, digits,
-/// listSeparator}]` (`name` in the language itself, `dir` `ltr` or `rtl`,
-/// `digits` the default `latn` or `arab`). Every file of `data/lang/` is one,
+/// listSeparator, loaded}]` (`name` in the language itself, `dir` `ltr` or `rtl`,
+/// `digits` the default `latn` or `arab`; `loaded` false for a pack this
+/// build does not embed: give it to `addLanguage` before using it). Every file of `data/lang/` is one,
 /// and so is each pack given to `addLanguage`.
 #[wasm_bindgen]
 pub fn languages() -> Result<JsValue, JsError> {
@@ -51,6 +53,7 @@ pub fn languages() -> Result<JsValue, JsError> {
             dir: if l.rtl { "rtl" } else { "ltr" },
             digits: if l.digits == crate::words::Digits::Arabic { "arab" } else { "latn" },
             list_separator: &l.list_separator,
+            loaded: lang::loaded(&l.code),
         })
         .collect();
     to_js(&out)

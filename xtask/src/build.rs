@@ -15,6 +15,8 @@ pub fn run_build(root: &Path, config: &Config) -> Result<PathBuf, String> {
     let site_pkg = site.join("pkg");
     let npm_wasm = wasm_pack(root, config, &npm, None, "npm package")?;
     let site_wasm = wasm_pack(root, config, &site_pkg, Some(&b.site_features), "site")?;
+    // Every pack as a file the page can fetch (those not in the site's wasm).
+    copy_dir(&root.join("data/lang"), &site.join("lang"))?;
     // The site's pkg/ is only what the page loads.
     for junk in [".gitignore", "README.md", "package.json", "LICENSE"] {
         let _ = std::fs::remove_file(site_pkg.join(junk));
@@ -56,6 +58,9 @@ fn wasm_pack(root: &Path, config: &Config, out: &Path, features: Option<&[String
             if !features.is_empty() {
                 cmd.args(["--features", &features.join(",")]);
             }
+            cmd.env("BLOCMAP_EMBED_LANGUAGES", b.site_languages.join(","));
+        } else {
+            cmd.env_remove("BLOCMAP_EMBED_LANGUAGES");
         }
         run(&mut cmd)?;
     }

@@ -20,6 +20,8 @@ pub struct Build {
     /// The demo site; its `pkg/` is built with `site_features` only.
     pub site_dir: String,
     pub site_features: Vec<String>,
+    /// Language packs built into the site's wasm; the page fetches the others.
+    pub site_languages: Vec<String>,
     pub wasm_opt: WasmOpt,
     pub wasm_budget_kb: u64,
     pub wasm_budget_gzip_kb: u64,
