@@ -28,6 +28,14 @@ impl Digits {
             Digits::Latin
         }
     }
+
+    /// `arab` or `latn`, what [`Digits::parse`] reads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Digits::Arabic => "arab",
+            Digits::Latin => "latn",
+        }
+    }
 }
 
 /// Rewrites the ASCII digits of `text` with `digits`.

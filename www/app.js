@@ -7,8 +7,9 @@ import { standaloneSvg, pngOf } from './export.js';
 import './frame.js';
 
 /**
- * The languages the core knows, by code: {code, name, dir, digits, listSeparator}.
- * Each is a file in data/lang/ (or a pack given to addLanguage); this page names none.
+ * The languages the core knows, by code: {code, name, dir, digits, listSeparator,
+ * loaded}. Each is a file in data/lang/ (or a pack given to addLanguage); this
+ * page names none.
  */
 let LANGS = new Map();
 /** English page strings: the fallback of a pack that lacks a key. */

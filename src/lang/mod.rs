@@ -200,15 +200,6 @@ impl Language {
         })
     }
 
-    /// `ltr` or `rtl`.
-    pub fn dir(&self) -> &'static str {
-        if self.rtl {
-            "rtl"
-        } else {
-            "ltr"
-        }
-    }
-
     /// The plural category of `n` (`one`, `few`, …, `other`).
     pub fn plural(&self, n: u64) -> &'static str {
         self.plural.category(n)
@@ -285,6 +276,15 @@ impl Meta {
     fn of(l: &Language) -> Meta {
         Meta { code: l.code.clone(), name: l.name.clone(), rtl: l.rtl, digits: l.digits, list_separator: l.list_separator.clone() }
     }
+
+    /// `ltr` or `rtl`.
+    pub fn dir(&self) -> &'static str {
+        if self.rtl {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
 }
 
 /// A known language: built in (its pack parsed on first use) or added.
@@ -304,8 +304,7 @@ fn with_registry<R>(f: impl FnOnce(&mut Vec<Slot>) -> R) -> R {
         let mut r = r.borrow_mut();
         if r.is_empty() {
             for (&(code, name, dir, digits, sep), &(_, text)) in BUILTIN_META.iter().zip(BUILTIN_PACKS) {
-                let digits = if digits == "arab" { Digits::Arabic } else { Digits::Latin };
-                let meta = Meta { code: code.into(), name: name.into(), rtl: dir == "rtl", digits, list_separator: sep.into() };
+                let meta = Meta { code: code.into(), name: name.into(), rtl: dir == "rtl", digits: Digits::parse(digits), list_separator: sep.into() };
                 r.push(Slot { meta, text: Some(text).filter(|t| !t.is_empty()), lang: None });
             }
         }

@@ -50,8 +50,8 @@ pub fn languages() -> Result<JsValue, JsError> {
         .map(|l| LanguageOut {
             code: &l.code,
             name: &l.name,
-            dir: if l.rtl { "rtl" } else { "ltr" },
-            digits: if l.digits == crate::words::Digits::Arabic { "arab" } else { "latn" },
+            dir: l.dir(),
+            digits: l.digits.as_str(),
             list_separator: &l.list_separator,
             loaded: lang::loaded(&l.code),
         })

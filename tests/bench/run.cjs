@@ -136,42 +136,36 @@ async function measure(browser, kind, { memory }) {
   // forced style + layout (getBoundingClientRect) and an animation frame.
   const range = await page.$eval(p.slider, (el) => [Number(el.min), Number(el.max)]);
   const seq = days(range[0], range[1], MOVES);
-  const before = await metrics(cdp);
-  await page.evaluate(async ({ slider, map, seq }) => {
-    const s = document.querySelector(slider);
-    const m = document.querySelector(map);
-    for (const d of seq) {
-      s.value = String(d);
-      s.dispatchEvent(new Event('input', { bubbles: true }));
-      m.getBoundingClientRect();
-      await new Promise((r) => requestAnimationFrame(r));
-    }
-  }, { slider: p.slider, map: p.map, seq });
-  const after = await metrics(cdp);
-  const per = (k) => ((after[k] - before[k]) * 1000) / MOVES;
-  const change = { script: per('script'), style: per('style'), layout: per('layout') };
+  /** Main-thread ms per move (script, style, layout) over the days `ds`. */
+  const perMove = async (ds) => {
+    const before = await metrics(cdp);
+    await page.evaluate(async ({ slider, map, ds }) => {
+      const s = document.querySelector(slider);
+      const m = document.querySelector(map);
+      for (const d of ds) {
+        s.value = String(d);
+        s.dispatchEvent(new Event('input', { bubbles: true }));
+        m.getBoundingClientRect();
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    }, { slider: p.slider, map: p.map, ds });
+    const after = await metrics(cdp);
+    const per = (k) => ((after[k] - before[k]) * 1000) / ds.length;
+    return { script: per('script'), style: per('style'), layout: per('layout') };
+  };
+  const change = await perMove(seq);
   change.total = change.script + change.style + change.layout;
-  // The harness's own cost on this page: the same moves with the page's
-  // input listeners silenced (a capturing listener stops the event), i.e.
-  // what moving the range input's thumb and forcing layout cost by themselves.
+  // The harness's own cost on this page: the same moves (shifted, so the
+  // thumb moves) with the page's input listeners silenced (a capturing
+  // listener stops the event), i.e. what moving the range input's thumb and
+  // forcing layout cost by themselves.
   await page.evaluate(() => {
     window.__mute = (e) => e.stopImmediatePropagation();
     window.addEventListener('input', window.__mute, true);
   });
-  const floorBefore = await metrics(cdp);
-  await page.evaluate(async ({ slider, map, seq }) => {
-    const s = document.querySelector(slider);
-    const m = document.querySelector(map);
-    for (const d of seq) {
-      s.value = String(d);
-      s.dispatchEvent(new Event('input', { bubbles: true }));
-      m.getBoundingClientRect();
-      await new Promise((r) => requestAnimationFrame(r));
-    }
-  }, { slider: p.slider, map: p.map, seq: seq.map((d) => range[0] + ((d - range[0] + 97) % (range[1] - range[0] + 1))) });
-  const floorAfter = await metrics(cdp);
+  const floor = await perMove(seq.map((d) => range[0] + ((d - range[0] + 97) % (range[1] - range[0] + 1))));
   await page.evaluate(() => window.removeEventListener('input', window.__mute, true));
-  change.floor = ['script', 'style', 'layout'].reduce((t, k) => t + (floorAfter[k] - floorBefore[k]) * 1000, 0) / MOVES;
+  change.floor = floor.script + floor.style + floor.layout;
 
   let mem = null;
   if (memory) {
