@@ -6,7 +6,8 @@
 //
 // Env: BLOCMAP_URL, REFERENCE_URL (both served by xtask's gzip server),
 // BENCH_ROUNDS (default 5), BENCH_MOVES (default 200), BENCH_MEMORY_CHANGES
-// (default 10000), BENCH_MARKDOWN (output path), CHROMIUM.
+// (default 10000), BENCH_MARKDOWN (output path), CHROMIUM, REFERENCE_IS_BLOCMAP
+// (the reference URL is another BlocMap build: a before/after table).
 const fs = require('fs');
 const os = require('os');
 const { chromium } = require('playwright-core');
@@ -35,6 +36,9 @@ const PAGES = {
     map: '#map',
   },
 };
+// REFERENCE_IS_BLOCMAP=1: the reference is another BlocMap build (say the
+// previous one), measured the same way, for a before/after table.
+if (process.env.REFERENCE_IS_BLOCMAP) PAGES.reference = { ...PAGES.blocmap, name: 'previous BlocMap', url: process.env.REFERENCE_URL };
 
 // Runs in the page before its own scripts: notes the first animation frame
 // (performance.now(), 0 = navigation start) in which the colored map is in
