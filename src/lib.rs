@@ -15,6 +15,7 @@
 //!   grammar, page strings, names; the registry of languages.
 //! - [`words`]: dates, numerals, summaries and captions in any pack's language.
 //! - [`card`]: a standalone SVG of a day (the CLI, snapshots, `exportSvg`).
+//! - [`sort`]: the crate's one (stable) sort, for a smaller wasm.
 //! - `web` (wasm32 only): binds the atlas to the DOM and exports the JS API.
 
 pub mod atlas;
@@ -24,6 +25,7 @@ pub mod lang;
 pub mod paint;
 pub mod projection;
 pub mod render;
+pub mod sort;
 pub mod timeline;
 pub mod topology;
 pub mod words;

@@ -107,7 +107,7 @@ impl Topology {
             }
         }
         let mut index: Vec<usize> = (0..units.len()).collect();
-        index.sort_unstable_by(|&a, &b| units[a].id.cmp(&units[b].id));
+        crate::sort::sort_by(&mut index, |&a, &b| units[a].id.cmp(&units[b].id));
         if let Some(w) = index.windows(2).find(|w| units[w[0]].id == units[w[1]].id) {
             return err(format!("duplicate unit id {:?}", units[w[0]].id));
         }

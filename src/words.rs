@@ -294,7 +294,7 @@ pub fn compare(t: &Timeline, from: Date, to: Date, lang: &Language, digits: Digi
         }
         let names = |xs: Vec<&str>, day: Date| {
             let mut v: Vec<String> = xs.into_iter().map(|s| state_name(t, s, day, lang).to_string()).collect();
-            v.sort();
+            crate::sort::sort(&mut v);
             v
         };
         out.push(Diff {

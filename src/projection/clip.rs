@@ -116,7 +116,7 @@ pub fn ring_antimeridian(ring: &[Pt]) -> Vec<Vec<Pt>> {
                 marks.push((f.pts[f.pts.len() - 1].1, false, i));
             }
         }
-        marks.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut marks, |a, b| a.0.total_cmp(&b.0));
         for pair in marks.chunks(2) {
             if let [a, b] = pair {
                 match (a.1, b.1) {

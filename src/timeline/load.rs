@@ -249,7 +249,7 @@ impl Timeline {
             };
             events.push((ev, a, state, effect));
         }
-        events.sort_by_key(|(e, ..)| e.date);
+        crate::sort::sort_by_key(&mut events, |(e, ..)| e.date);
 
         // Status changes per (state, alliance).
         let mut changes: Vec<Vec<Change>> = vec![Vec::new(); states.len() * na];
@@ -337,7 +337,7 @@ impl Timeline {
         let mut units: Vec<Unit> = Vec::new();
         for (unit, mut rows) in by_unit {
             let terr = &doc.territories;
-            rows.sort_by_key(|&r| terr[r].from); // None (open start) first
+            crate::sort::sort_by_key(&mut rows, |&r| terr[r].from); // None (open start) first
             let first = &terr[rows[0]];
             if let Some(f) = first.from.filter(|&f| f > FIRST_DATE) {
                 return Err(err(format!(
@@ -431,7 +431,7 @@ impl Timeline {
         );
         event_dates.extend(states.iter().flat_map(|s| [s.from, s.to]).flatten());
         event_dates.retain(|&d| d >= FIRST_DATE);
-        event_dates.sort_unstable();
+        crate::sort::sort(&mut event_dates);
         event_dates.dedup();
 
         let map_alliances = (0..na)

@@ -280,7 +280,7 @@ impl Timeline {
             })
             .map(|s| self.state_code(s))
             .collect();
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         Ok(out)
     }
 
@@ -298,7 +298,7 @@ impl Timeline {
             .filter(|&s| self.change_at(s, a, date).and_then(|c| c.status) == Some(status))
             .map(|s| self.state_code(s))
             .collect();
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         Ok(out)
     }
 
@@ -353,7 +353,7 @@ impl Timeline {
     /// All unit ids, listed and implicit, sorted.
     pub fn unit_ids(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.units.iter().map(|u| u.id.as_str()).collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v
     }
 
@@ -367,7 +367,7 @@ impl Timeline {
     /// which a border between two units can appear or vanish.
     pub fn owner_dates(&self) -> Vec<Date> {
         let mut v: Vec<Date> = self.units.iter().flat_map(|u| u.owners.iter().map(|o| o.0)).collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v.dedup();
         v
     }

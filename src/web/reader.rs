@@ -243,7 +243,7 @@ impl BlocMap {
                     sources: sources(st.source),
                 });
             }
-            group.sort_by(|x, y| x.name.cmp(&y.name));
+            crate::sort::sort_by(&mut group, |x, y| x.name.cmp(&y.name));
             rows.extend(group);
         }
         to_js(&rows)
