@@ -5,6 +5,11 @@
 //! `BLOCMAP_EMBED_LANGUAGES=en,ar` (set by `cargo xtask build` for the demo
 //! site) embeds only those packs (English always): the others are still known
 //! by name, and a page loads one with `addLanguage` when a reader picks it.
+//!
+//! It also writes the timeline's CSV files (`data/*.csv`) as they are
+//! embedded: without the `note` column unless the `notes` feature is on (the
+//! researchers' remarks are two fifths of the gzipped timeline, and only the
+//! events download shows them; the demo site links to that file instead).
 use std::{env, fs, path::Path};
 
 // The crate's own JSON reader: a pack that does not parse fails the build
@@ -14,6 +19,7 @@ use std::{env, fs, path::Path};
 mod json;
 
 fn main() {
+    timeline_csv();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lang");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut packs: Vec<(String, String)> = fs::read_dir(&dir)
@@ -73,6 +79,60 @@ fn main() {
     out.push_str("];\n");
     let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lang_packs.rs");
     fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
+}
+
+/// Copies `data/{alliances,states,events,territories}.csv` to `OUT_DIR/data/`,
+/// dropping the `note` column unless the `notes` feature is on. The fields are
+/// copied as written (quotes included); the crate's strict CSV reader checks
+/// them when the timeline is built, and the unit tests build it.
+fn timeline_csv() {
+    let notes = env::var_os("CARGO_FEATURE_NOTES").is_some();
+    let out_dir = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("data");
+    fs::create_dir_all(&out_dir).unwrap_or_else(|e| panic!("{}: {e}", out_dir.display()));
+    for name in ["alliances", "states", "events", "territories"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/{name}.csv"));
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let records = csv_records(&text);
+        let drop = if notes { None } else { records.first().and_then(|h| h.iter().position(|f| *f == "note")) };
+        let mut out = String::with_capacity(text.len());
+        for record in &records {
+            let kept: Vec<&str> = record.iter().enumerate().filter(|&(i, _)| Some(i) != drop).map(|(_, f)| *f).collect();
+            out.push_str(&kept.join(","));
+            out.push('\n');
+        }
+        let target = out_dir.join(format!("{name}.csv"));
+        fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
+    }
+}
+
+/// The records of a CSV text, each field as written (a quoted field keeps its
+/// quotes); commas and line ends inside quotes belong to the field.
+fn csv_records(text: &str) -> Vec<Vec<&str>> {
+    let (mut records, mut fields, mut start, mut quoted) = (vec![], vec![], 0, false);
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                fields.push(&text[start..i]);
+                start = i + 1;
+            }
+            '\n' if !quoted => {
+                fields.push(text[start..i].trim_end_matches('\r'));
+                start = i + 1;
+                if fields.iter().any(|f| !f.is_empty()) {
+                    records.push(std::mem::take(&mut fields));
+                }
+                fields.clear();
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() {
+        fields.push(&text[start..]);
+        records.push(fields);
+    }
+    records
 }
 
 /// JSON without whitespace outside strings (the reader checks the rest).

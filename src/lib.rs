@@ -14,6 +14,7 @@
 //! - [`lang`]: language packs (`data/lang/*.json`): plural rules, months,
 //!   grammar, page strings, names; the registry of languages.
 //! - [`words`]: dates, numerals, summaries and captions in any pack's language.
+//! - [`export`]: the events as CSV, for a download.
 //! - [`card`]: a standalone SVG of a day (the CLI, snapshots, `exportSvg`).
 //! - [`sort`]: the crate's one (stable) sort, for a smaller wasm.
 //! - `web` (wasm32 only): binds the atlas to the DOM and exports the JS API.
@@ -21,6 +22,7 @@
 pub mod atlas;
 pub mod card;
 pub mod date;
+pub mod export;
 pub mod lang;
 pub mod paint;
 pub mod projection;

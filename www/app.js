@@ -481,7 +481,12 @@ async function main() {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
-  $('.bm-csv').addEventListener('click', () => download('blocmap-events.csv', 'text/csv', map.eventsCsv()));
+  // The site ships every event with its notes and sources as events.csv (its
+  // wasm carries no notes); a page without that file gets the map's own CSV.
+  $('.bm-csv').addEventListener('click', async () => {
+    const res = await fetch('events.csv').catch(() => null);
+    download('blocmap-events.csv', 'text/csv', res && res.ok ? await res.text() : map.eventsCsv());
+  });
 
   /** The map as a standalone SVG with title, date, legend and source line. */
   function exportSvg() {

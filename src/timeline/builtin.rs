@@ -1,14 +1,15 @@
-//! The data in `data/*.csv`, embedded at compile time.
+//! The data in `data/*.csv`, embedded at compile time (as `build.rs` writes
+//! it: without the `note` column unless the `notes` feature is on).
 
 use super::doc::{CsvFiles, TimelineDoc};
 use super::Timeline;
 
 /// The embedded CSV files.
 pub const BUILTIN_CSV: CsvFiles<'static> = CsvFiles {
-    alliances: include_str!("../../data/alliances.csv"),
-    states: include_str!("../../data/states.csv"),
-    events: include_str!("../../data/events.csv"),
-    territories: include_str!("../../data/territories.csv"),
+    alliances: include_str!(concat!(env!("OUT_DIR"), "/data/alliances.csv")),
+    states: include_str!(concat!(env!("OUT_DIR"), "/data/states.csv")),
+    events: include_str!(concat!(env!("OUT_DIR"), "/data/events.csv")),
+    territories: include_str!(concat!(env!("OUT_DIR"), "/data/territories.csv")),
 };
 
 impl Timeline {

@@ -1034,3 +1034,22 @@ fn owner_dates_are_the_successions() {
     assert!(!dates.contains(&"1999-03-12".to_string()), "NATO's enlargement moves no border");
     assert!(dates.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
 }
+
+#[test]
+fn the_embedded_csv_is_the_data_folders_without_notes_unless_the_feature_is_on() {
+    let source = CsvFiles {
+        alliances: include_str!("../../data/alliances.csv"),
+        states: include_str!("../../data/states.csv"),
+        events: include_str!("../../data/events.csv"),
+        territories: include_str!("../../data/territories.csv"),
+    };
+    let mut expected = TimelineDoc::from_csv(&source).unwrap();
+    assert!(expected.events.iter().filter(|e| !e.note.is_empty()).count() > 100);
+    if !cfg!(feature = "notes") {
+        expected.states.iter_mut().for_each(|s| s.note.clear());
+        expected.events.iter_mut().for_each(|e| e.note.clear());
+        expected.territories.iter_mut().for_each(|t| t.note.clear());
+        assert!(BUILTIN_CSV.events.len() * 4 < source.events.len() * 3, "the notes are a quarter of events.csv");
+    }
+    assert_eq!(TimelineDoc::from_csv(&BUILTIN_CSV).unwrap(), expected);
+}

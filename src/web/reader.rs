@@ -89,14 +89,6 @@ fn alliance_name(t: &Timeline, id: &str, lang: &Language) -> String {
     t.alliances().iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| words::alliance_name(a, lang).to_string())
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct DiffOut {
@@ -249,27 +241,13 @@ impl BlocMap {
         to_js(&rows)
     }
 
-    /// Every event as CSV (date, alliance, state, event, precision, a caption
-    /// per known language — empty where neither data nor pack has one —, note,
-    /// sources), for a download.
+    /// Every event of the map's timeline as CSV (date, alliance, state,
+    /// event, precision, a caption per known language — empty where neither
+    /// data nor pack has one —, note, sources), for a download. Builds
+    /// without the `notes` feature (the demo site) give an empty note column.
     #[wasm_bindgen(js_name = eventsCsv)]
     pub fn events_csv(&self) -> String {
-        let (t, _) = self.core();
-        let langs = lang::all();
-        let mut out = String::from("date,alliance,state,event,precision");
-        for l in &langs {
-            out.push_str(",caption_");
-            out.push_str(&l.code);
-        }
-        out.push_str(",note,source\n");
-        for e in t.events() {
-            let mut row = vec![e.date.to_string(), e.alliance.clone(), e.state.clone().unwrap_or_default(), e.kind.clone(), e.precision.clone()];
-            row.extend(langs.iter().map(|l| words::caption_in(e, l).unwrap_or("").to_string()));
-            row.extend([e.note.clone(), e.source.clone()]);
-            out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-            out.push('\n');
-        }
-        out
+        crate::export::events_csv(self.core().0)
     }
 }
 

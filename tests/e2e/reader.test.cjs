@@ -372,6 +372,7 @@ test('themes, the members table and the CSV of events', async () => {
   const csv = require('node:fs').readFileSync(path, 'utf8');
   assert.match(csv.split('\n')[0], /^date,alliance,state,event/);
   assert.match(csv, /2024-02-22,CSTO,ARM,froze/);
+  assert.match(csv, /North Atlantic Treaty signed in Washington by the 12 founding states\./, 'the download has the notes the site\'s wasm goes without');
   const svg = await page.evaluate(() => window.__bm.exportSvg());
   assert.match(svg, /NATO and the CSTO, day by day/);
   assert.match(svg, /12 March 1999/);

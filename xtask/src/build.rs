@@ -17,6 +17,10 @@ pub fn run_build(root: &Path, config: &Config) -> Result<PathBuf, String> {
     let site_wasm = wasm_pack(root, config, &site_pkg, Some(&b.site_features), "site")?;
     // Every pack as a file the page can fetch (those not in the site's wasm).
     copy_dir(&root.join("data/lang"), &site.join("lang"))?;
+    // Every event with its notes and sources, for the page's download (the
+    // site's wasm is built without the `notes` feature).
+    let events = blocmap::export::events_csv(&blocmap::timeline::Timeline::builtin());
+    std::fs::write(site.join("events.csv"), events).map_err(|e| format!("{}: {e}", site.display()))?;
     // The site's pkg/ is only what the page loads.
     for junk in [".gitignore", "README.md", "package.json", "LICENSE"] {
         let _ = std::fs::remove_file(site_pkg.join(junk));
