@@ -58,6 +58,23 @@ impl Atlas {
         self.keys.iter().map(|&k| self.timeline.unit_view(k, date)).collect()
     }
 
+    /// Which units show their marker on a day in a scene, given that day's
+    /// views. A unit too small to see or click has a marker in the scene; it
+    /// keeps it unless its state that day also has a unit drawn at a visible
+    /// size: Luxembourg keeps its ring, while Berlin, a unit of its own for
+    /// the four-power years, loses it once it is part of Germany (Germany's
+    /// shape shows it).
+    pub fn markers_shown(views: &[UnitView], scene: &crate::render::Scene) -> Vec<bool> {
+        let states = views.iter().map(|v| usize::from(v.state.0) + 1).max().unwrap_or(0);
+        let mut has_visible = vec![false; states];
+        for (i, v) in views.iter().enumerate() {
+            if scene.markers[i].is_none() && !scene.unit_paths[i].is_empty() {
+                has_visible[usize::from(v.state.0)] = true;
+            }
+        }
+        views.iter().enumerate().map(|(i, v)| scene.markers[i].is_some() && !has_visible[usize::from(v.state.0)]).collect()
+    }
+
     /// Arcs to stroke on a day, given that day's views: every coast, and each
     /// border between units of different states (a mesh, as topojson's).
     pub fn borders(&self, views: &[UnitView]) -> Vec<usize> {
@@ -218,6 +235,22 @@ mod tests {
                 .collect();
             mesh.sort_unstable();
             assert_eq!(mesh, atlas.borders(&views), "{day}");
+        }
+    }
+
+    #[test]
+    fn berlin_loses_its_marker_in_unified_germany_and_luxembourg_keeps_its() {
+        let atlas = Atlas::builtin();
+        let view = crate::projection::View::World;
+        let (w, h) = view.size();
+        let scene = crate::render::Scene::new(atlas.topology(), view, f64::from(w), f64::from(h));
+        let unit = |id: &str| atlas.topology().unit_index(id).unwrap();
+        let (berlin, lux) = (unit("DEU-BE"), unit("LUX"));
+        assert!(scene.markers[berlin].is_some() && scene.markers[lux].is_some(), "both are too small to see in the world view");
+        for (day, berlin_shown) in [("1960-01-01", true), ("1990-10-02", true), ("1990-10-03", false), ("2024-01-01", false)] {
+            let shown = Atlas::markers_shown(&atlas.views_at(Date::parse(day).unwrap()), &scene);
+            assert_eq!(shown[berlin], berlin_shown, "Berlin on {day}");
+            assert!(shown[lux], "Luxembourg on {day}");
         }
     }
 

@@ -106,8 +106,9 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     }
     s.push_str("</g>");
     let _ = write!(s, "<path class=\"bm-borders\" d=\"{}\"/>", scene.mesh_path(&atlas.borders(&views)));
+    let shown = Atlas::markers_shown(&views, &scene);
     for (i, unit) in atlas.topology().units().iter().enumerate() {
-        if let Some((cx, cy, r)) = scene.markers[i] {
+        if let (Some((cx, cy, r)), true) = (scene.markers[i], shown[i]) {
             let a = paint::attrs(timeline, &views[i]);
             if a.status != "none" {
                 unit_element(&mut s, "circle", "bm-u bm-marker", &format!("cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\""), &unit.id, &a);

@@ -213,6 +213,21 @@ fn successions_restroke_only_the_contested_borders() {
     assert_eq!(count(hidden), hidden_1985);
 }
 
+#[wasm_bindgen_test]
+fn berlin_keeps_its_marker_only_while_it_is_a_state_of_its_own() {
+    let root = container();
+    let mut map = BlocMap::new(&root, options(&[("date", "1990-10-02"), ("view", "world")])).unwrap();
+    let berlin = root.query_selector("circle.bm-marker[data-unit=\"DEU-BE\"]").unwrap().expect("Berlin has a marker in the world view");
+    let lux = root.query_selector("circle.bm-marker[data-unit=\"LUX\"]").unwrap().expect("Luxembourg has a marker");
+    assert_eq!(berlin.get_attribute("visibility"), None, "four-power Berlin is shown");
+    map.set_date("1990-10-03").unwrap();
+    assert_eq!(berlin.get_attribute("visibility").as_deref(), Some("hidden"), "Berlin is part of Germany");
+    assert_eq!(berlin.get_attribute("data-state").as_deref(), Some("DEU"));
+    assert_eq!(lux.get_attribute("visibility"), None, "Luxembourg keeps its ring");
+    map.set_date("1985-01-01").unwrap();
+    assert_eq!(berlin.get_attribute("visibility"), None);
+}
+
 fn js_get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap()
 }

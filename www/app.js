@@ -2,7 +2,7 @@
 // knows (dates in words, numerals, names, summaries, captions, membership)
 // is asked of it; this file only lays things out and handles input.
 import init, { BlocMap, dayNumber, dateOfDay, dateWords, addYears, numerals, languages, languageStrings, addLanguage } from './pkg/blocmap.js';
-import { el, fillTip, placeTip, sourceLink } from './tip.js';
+import { el, fillTip, placeTip, sourceList } from './tip.js';
 import { standaloneSvg, pngOf } from './export.js';
 import './frame.js';
 
@@ -432,7 +432,7 @@ async function main() {
       const name = el('th', null, r.name);
       name.scope = 'row';
       const src = el('td', 'bm-sources');
-      r.sources.forEach((u, i) => { if (i) src.append(document.createTextNode(', ')); src.append(sourceLink(u)); });
+      sourceList(src, r.sources, S.listSeparator);
       tr.append(name, el('td', null, S.statuses[r.status] || r.status), el('td', 'bm-since', r.sinceWords), src);
       body.append(tr);
     }
@@ -722,9 +722,12 @@ async function main() {
   /** Applies the hash; each bad value is ignored and the map stays as it was. */
   async function applyHash() {
     const raw = new URLSearchParams(location.hash.replace(/^#/, ''));
-    // Names are case-insensitive (lang=AR, alliances=nato); dates are not.
-    const p = new Map([...raw].map(([k, v]) => [k.toLowerCase(), k.toLowerCase() === 'alliances' || k.toLowerCase() === 'date' ? v : v.toLowerCase()]));
+    // Names are case-insensitive (lang=AR, alliances=nato), and spaces
+    // around a value do not count (an editor's data-date=" 1999-03-12 ").
+    const p = new Map([...raw].map(([k, v]) => [k.toLowerCase(), k.toLowerCase() === 'alliances' ? v.trim() : v.trim().toLowerCase()]));
+    // What was ignored, named with its value ("alliances=FOO").
     const bad = [];
+    const ignore = (key, value = p.get(key)) => bad.push(`${key}=${value}`);
     let langOk = p.has('lang') && LANGS.has(p.get('lang'));
     if (langOk) {
       try { await ensureLang(p.get('lang')); } catch (e) { langOk = false; console.warn(e); }
@@ -733,22 +736,24 @@ async function main() {
     try {
       let langChanged = false;
       if (p.has('lang')) {
-        if (langOk) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else bad.push('lang');
+        if (langOk) { langChanged = p.get('lang') !== state.lang; state.lang = p.get('lang'); } else ignore('lang');
       }
       if (p.has('digits')) {
-        if (DIGITS.includes(p.get('digits'))) { state.digits = p.get('digits'); langChanged = true; } else bad.push('digits');
+        if (DIGITS.includes(p.get('digits'))) { state.digits = p.get('digits'); langChanged = true; } else ignore('digits');
       }
-      if (p.has('theme')) { if (THEMES.includes(p.get('theme'))) setTheme(p.get('theme')); else bad.push('theme'); }
-      if (p.has('view')) { if (!VIEWS.includes(p.get('view')) || !setView(p.get('view'))) bad.push('view'); }
+      if (p.has('theme')) { if (THEMES.includes(p.get('theme'))) setTheme(p.get('theme')); else ignore('theme'); }
+      if (p.has('view')) { if (!VIEWS.includes(p.get('view')) || !setView(p.get('view'))) ignore('view'); }
       if (p.has('alliances')) {
-        const want = p.get('alliances').split(',').map((s) => alliances.find((a) => a.toLowerCase() === s.trim().toLowerCase())).filter(Boolean);
-        if (want.length) { state.hidden = new Set(alliances.filter((a) => !want.includes(a))); applyHidden(); } else bad.push('alliances');
+        const asked = p.get('alliances').split(',').map((s) => s.trim()).filter(Boolean);
+        const want = asked.map((s) => alliances.find((a) => a.toLowerCase() === s.toLowerCase()));
+        asked.filter((s, i) => !want[i]).forEach((s) => ignore('alliances', s));
+        if (want.some(Boolean)) { state.hidden = new Set(alliances.filter((a) => !want.includes(a))); applyHidden(); } else if (!asked.length) ignore('alliances');
       }
       if (langChanged) applyLang();
       if (p.has('date')) {
         let day = NaN;
         try { day = dayNumber(p.get('date')); } catch { /* bad date */ }
-        if (day >= minDay && day <= maxDay) show(day, { now: true }); else bad.push('date');
+        if (day >= minDay && day <= maxDay) show(day, { now: true }); else ignore('date');
       }
     } finally {
       writing = false;

@@ -13,14 +13,34 @@ export function el(tag, cls, text) {
 
 /** A source link (http(s) only), showing the site's name. */
 export function sourceLink(url) {
-  let host = url;
-  try { host = new URL(url).hostname.replace(/^www\./, ''); } catch { return el('span', 'bm-src', url); }
-  if (!/^https?:\/\//i.test(url)) return el('span', 'bm-src', host);
-  const a = el('a', 'bm-src', host);
+  const label = sourceLabel(url);
+  if (!/^https?:\/\//i.test(url) || label === url) return el('span', 'bm-src', label);
+  const a = el('a', 'bm-src', label);
   a.href = url;
   a.rel = 'noopener noreferrer';
   a.target = '_blank';
   return a;
+}
+
+/**
+ * What a reader sees of a source's address: the site's name, and on a code
+ * host (github.com, gitlab.com) the repository too, since the host alone says
+ * nothing ("github.com/joshuaalley/arms-allies", the ATOP data).
+ */
+export function sourceLabel(url) {
+  let u;
+  try { u = new URL(url); } catch { return url; }
+  const host = u.hostname.replace(/^www\./, '');
+  const repo = u.pathname.split('/').filter(Boolean).slice(0, 2);
+  return /^(github|gitlab)\.com$/.test(host) && repo.length === 2 ? `${host}/${repo.join('/')}` : host;
+}
+
+/** Source links (or, unpinned, plain labels) joined with the language's list separator. */
+export function sourceList(box, urls, separator, links = true) {
+  urls.forEach((u, i) => {
+    if (i) box.append(document.createTextNode(separator || ', '));
+    box.append(links ? sourceLink(u) : el('span', 'bm-src', sourceLabel(u)));
+  });
 }
 
 /**
@@ -65,10 +85,7 @@ export function fillTip(tip, d, s, { pinned, onClose }) {
       if (h.sources.length) {
         const src = el('span', 'bm-tip-sources');
         src.append(document.createTextNode(' (' + s.sources + ': '));
-        h.sources.forEach((u, i) => {
-          if (i) src.append(document.createTextNode(', '));
-          src.append(pinned ? sourceLink(u) : el('span', 'bm-src', hostOf(u)));
-        });
+        sourceList(src, h.sources, s.listSeparator, pinned);
         src.append(document.createTextNode(')'));
         li.append(src);
       }
@@ -86,10 +103,6 @@ export function fillTip(tip, d, s, { pinned, onClose }) {
     tip.removeAttribute('aria-labelledby');
     tip.removeAttribute('tabindex');
   }
-}
-
-function hostOf(url) {
-  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return url; }
 }
 
 /**

@@ -191,7 +191,7 @@ impl BlocMap {
                 continue;
             }
             let el = svg(&doc, "path", &[("class", "bm-borders"), ("d", &d)])?;
-            show_arc(&el, self.atlas.is_border(group[0], &self.views));
+            show(&el, self.atlas.is_border(group[0], &self.views));
             append(&lines, &el);
             self.contested.push((group[0], el));
         }
@@ -199,6 +199,7 @@ impl BlocMap {
         append(&self.svg, &markers_g);
         append(&self.svg, &self.highlight);
         self.scene = Some(scene);
+        self.paint_markers(None);
         self.paint_highlight();
         Ok(())
     }
@@ -223,13 +224,29 @@ impl BlocMap {
         }
     }
 
+    /// Shows the markers of the small units that stand for a state of their
+    /// own that day ([`Atlas::markers_shown`]); given the previous views,
+    /// touches only the markers that changed.
+    fn paint_markers(&self, before: Option<&[UnitView]>) {
+        let Some(scene) = &self.scene else { return };
+        let now = Atlas::markers_shown(&self.views, scene);
+        let was = before.map(|b| Atlas::markers_shown(b, scene));
+        for (i, el) in self.markers.iter().enumerate() {
+            if let Some(el) = el {
+                if was.as_ref().map_or(true, |was| was[i] != now[i]) {
+                    show(el, now[i]);
+                }
+            }
+        }
+    }
+
     /// Restrokes the groups of contested arcs whose sides changed relation
     /// (one arc stands for its group).
     fn paint_contested(&self, before: &[UnitView]) {
         for (arc, el) in &self.contested {
             let now = self.atlas.is_border(*arc, &self.views);
             if now != self.atlas.is_border(*arc, before) {
-                show_arc(el, now);
+                show(el, now);
             }
         }
     }
@@ -249,6 +266,7 @@ impl BlocMap {
         }
         if redo_borders {
             self.paint_contested(&before);
+            self.paint_markers(Some(&before));
             self.paint_highlight();
         }
         Ok(())
@@ -348,10 +366,11 @@ impl BlocMap {
     }
 }
 
-/// Shows or hides a group of contested arcs. `visibility`, not `display`:
-/// the path keeps its layout object, so a toggle costs a restyle, no relayout.
-fn show_arc(el: &Element, border: bool) {
-    if border {
+/// Shows or hides an element (a group of contested arcs, a marker).
+/// `visibility`, not `display`: the element keeps its layout object, so a
+/// toggle costs a restyle, no relayout.
+fn show(el: &Element, shown: bool) {
+    if shown {
         let _ = el.remove_attribute("visibility");
     } else {
         set(el, "visibility", "hidden");

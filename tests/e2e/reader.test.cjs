@@ -170,6 +170,36 @@ test('hovering a territory shows its state, standing, since when and history, be
   await context.close();
 });
 
+test("sources are listed in the page's language and name the repository on a code host", async () => {
+  const { page, context, errors } = await openMap(browser, { hash: '#date=1991-01-01&view=europe&lang=ar' });
+  const deu = await rectOf(page, 'path[data-unit="DEU"]');
+  await page.mouse.click(deu.x + deu.width / 2, deu.y + deu.height / 2);
+  await page.waitForSelector('#bm-tip.bm-pinned:not([hidden])');
+  const lists = await page.$$eval('#bm-tip .bm-tip-sources', (n) => n.map((e) => e.textContent));
+  assert.ok(lists.some((t) => t.includes('، ')), `an Arabic list separator: ${lists}`);
+  assert.ok(!lists.some((t) => t.includes(', ')), `no Latin comma between sources: ${lists}`);
+  // The ATOP data cited for the reunification is on GitHub: its label says whose.
+  const labels = await page.$$eval('#bm-tip a.bm-src', (n) => n.map((a) => [a.textContent, a.href]));
+  const atop = labels.find(([, href]) => href.includes('github.com/joshuaalley/arms-allies'));
+  assert.ok(atop, JSON.stringify(labels));
+  assert.equal(atop[0], 'github.com/joshuaalley/arms-allies');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a tall view fits the window: the Arctic leaves Europe and the slider in view on a desktop', async () => {
+  const { page, context, errors } = await openMap(browser, { hash: '#date=2024-03-07&view=arctic', viewport: { width: 1200, height: 900 } });
+  const box = await rectOf(page, '.bm-map-box');
+  const controls = await rectOf(page, '.bm-controls');
+  assert.ok(box.y + box.height <= controls.y, 'the map ends above the time controls');
+  assert.ok(controls.y + controls.height <= 900, 'the time controls are in the window');
+  assert.ok(Math.abs(box.width / box.height - 1000 / 900) < 0.01, `the view keeps its shape: ${box.width}×${box.height}`);
+  const fin = await rectOf(page, 'path[data-unit="FIN"]');
+  assert.ok(fin.y + fin.height <= controls.y, 'Finland is above the controls');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('tapping a territory on a phone pins its details above the finger', async () => {
   const { page, context, errors } = await openMap(browser, {
     hash: '#date=2024-03-07&view=europe', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true,
@@ -349,6 +379,14 @@ test('a bad deep link is ignored and the map stays intact', async () => {
   await page.evaluate(() => { location.hash = '#date=yesterday&view=europe'; });
   await page.waitForFunction(() => document.querySelector('.bm-view[data-view="europe"]').getAttribute('aria-pressed') === 'true');
   assert.equal(await shownDate(page), '1999-03-12', 'the bad date is ignored, the good view applied');
+  // The warning names each ignored value; spaces around a value do not count.
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.evaluate(() => { location.hash = '#date=%202004-03-29%20&alliances=FOO,NATO&view=Arctic'; });
+  await page.waitForFunction(() => document.querySelector('input.bm-date').value === '2004-03-29');
+  assert.equal(await page.getAttribute('.bm-view[data-view="arctic"]', 'aria-pressed'), 'true');
+  assert.deepEqual(warnings, ['Part of the link was not understood and was ignored: alliances=FOO']);
+  assert.ok(await page.$('.bm-map-box.bm-off-CSTO'), 'only NATO is shown');
   assert.deepEqual(errors, []);
   await context.close();
 });
