@@ -216,6 +216,7 @@ fn broken_packs_say_what_is_wrong() {
     let e = |from: &str, to: &str| Language::parse(&MINIMAL.replace(from, to)).unwrap_err();
     assert_eq!(e("\"eo\"", "\"EO\""), "language.code 'EO' must be 2-12 of a-z, 0-9 or -, starting with a letter (e.g. en, ru)");
     assert_eq!(e("\"ltr\"", "\"up\""), "language.dir 'up' is not ltr or rtl");
+    assert_eq!(e("\"latn\"", "\"roman\""), "language.digits: unknown digits 'roman'; known: latn, arab");
     assert_eq!(e("n = 1", "n = one"), "plural rule 'one': 'n = one': 'one' is not a whole number");
     assert_eq!(e("\"other\": \"{n} membroj\"", "\"few\": \"{n} membroj\""), "'grammar.members.other' is missing (the form for any number no rule matches)");
     assert_eq!(e("la {day}-a", "la"), "date pattern 'la de {month} {year}' needs {day}, {month} and {year}");
