@@ -69,10 +69,10 @@ fn element(v: &JsValue) -> Result<Element, JsError> {
 fn options(value: &JsValue) -> Result<Options, JsError> {
     const F: &str = "BlocMap";
     let given = !(value.is_undefined() || value.is_null());
-    if given && (!value.is_object() || js_sys::Array::is_array(value) || value.is_function()) {
-        return Err(args::wrong(F, "options", "an object like {date: '1999-03-12', view: 'europe'}", value));
-    }
     if given {
+        if !value.is_object() || js_sys::Array::is_array(value) || value.is_function() {
+            return Err(args::wrong(F, "options", "an object like {date: '1999-03-12', view: 'europe'}", value));
+        }
         for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
             let key = key.as_string().unwrap_or_default();
             if !OPTION_KEYS.contains(&key.as_str()) {
