@@ -77,7 +77,38 @@ fn main() {
         out.push_str(&format!("    ({:?}, {:?}, {:?}, {:?}, {:?}),\n", meta[0], meta[1], meta[2], meta[3], meta[4]));
     }
     out.push_str("];\n");
+    page_strings_ts(&dir.join("en.json"));
     let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lang_packs.rs");
+    fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
+}
+
+/// Writes `OUT_DIR/page_strings.d.ts`, the TypeScript interface of
+/// `languageStrings()`: the keys of English's `page` (every pack has them
+/// all, English filling in what a pack lacks).
+fn page_strings_ts(en: &Path) {
+    fn ts(v: &json::Json, indent: &str, out: &mut String) {
+        match v {
+            json::Json::Str(_) => out.push_str("string"),
+            json::Json::Obj(kv) => {
+                out.push_str("{\n");
+                for (k, v) in kv {
+                    out.push_str(&format!("{indent}  {k:?}: "));
+                    ts(v, &format!("{indent}  "), out);
+                    out.push_str(";\n");
+                }
+                out.push_str(indent);
+                out.push('}');
+            }
+            _ => out.push_str("unknown"),
+        }
+    }
+    let text = fs::read_to_string(en).unwrap_or_else(|e| panic!("{}: {e}", en.display()));
+    let root = json::Json::parse(&text).unwrap_or_else(|e| panic!("data/lang/en.json: {e}"));
+    let page = root.get("page").unwrap_or_else(|| panic!("data/lang/en.json: 'page' is missing"));
+    let mut out = String::from("\n/** The page's strings in a language (`languageStrings(code)`): the keys of data/lang/en.json's `page`. */\nexport interface PageStrings ");
+    ts(page, "", &mut out);
+    out.push('\n');
+    let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("page_strings.d.ts");
     fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
 }
 

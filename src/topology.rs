@@ -427,6 +427,16 @@ impl Topology {
     }
 }
 
+/// A coordinate for a message: as written up to millions, in exponent form
+/// above (`1e308`, not its 309 digits).
+fn brief(x: f64) -> String {
+    if x.abs() < 1e7 {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
 fn put_var(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -521,7 +531,9 @@ impl Builder {
             }
             if lon.abs() > 180.0 || lat.abs() > 90.0 {
                 return err(format!(
-                    "feature {id:?} has a point ({lon}, {lat}) out of range: longitude must be within ±180 and latitude within ±90 (are the coordinates projected, or latitude first?)"
+                    "feature {id:?} has a point ({}, {}) out of range: longitude must be within ±180 and latitude within ±90 (are the coordinates projected, or latitude first?)",
+                    brief(lon),
+                    brief(lat)
                 ));
             }
             let qp = [(lon / GRID).round() as i32, (lat / GRID).round() as i32];
@@ -696,6 +708,9 @@ mod tests {
             (r#"{"type":"Feature","id":"L","geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}"#.to_string(), "feature \"L\" is a LineString; expected Polygon or MultiPolygon"),
             (r#"{"type":"Feature","id":"O","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}}"#.to_string(), "feature \"O\" has an open ring"),
             (r#"{"type":"Feature","id":"R","geometry":{"type":"Polygon","coordinates":[[[0,0],[200,0],[1,1],[0,0]]]}}"#.to_string(), "feature \"R\" has a point (200, 0) out of range"),
+            (r#"{"type":"Feature","id":"E","geometry":{"type":"Polygon","coordinates":[[[0,0],[1e308,0],[1,-2.5e7],[0,0]]]}}"#.to_string(), "feature \"E\" has a point (1e308, 0) out of range"),
+            (r#"{"type":"Feature","id":"F","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,-2.5e7],[1,1],[0,0]]]}}"#.to_string(), "feature \"F\" has a point (1, -2.5e7) out of range"),
+            (r#"{"type":"Feature","id":"G","geometry":{"type":"Polygon","coordinates":[[[0,0],[-180.5,0],[1,1],[0,0]]]}}"#.to_string(), "feature \"G\" has a point (-180.5, 0) out of range"),
             (r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}"#.to_string(), "feature #0 has no id"),
             (r#"{"type":"Feature","id":"N","geometry":null}"#.to_string(), "feature \"N\" has no geometry"),
         ];

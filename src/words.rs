@@ -4,7 +4,7 @@
 //! assembles them.
 //!
 //! Names: the data's column for the language, else the pack's name map, else
-//! English. Any digits other than `arab` give Western digits.
+//! English.
 
 use crate::date::Date;
 use crate::lang::{caption_key, Language};
@@ -20,12 +20,13 @@ pub enum Digits {
 }
 
 impl Digits {
-    /// `arab` gives Eastern Arabic digits; anything else Western digits.
-    pub fn parse(text: &str) -> Digits {
-        if text == "arab" {
-            Digits::Arabic
-        } else {
-            Digits::Latin
+    /// `latn` (Western digits) or `arab` (Eastern Arabic digits); anything
+    /// else is an error naming the known ones.
+    pub fn parse(text: &str) -> Result<Digits, String> {
+        match text {
+            "latn" => Ok(Digits::Latin),
+            "arab" => Ok(Digits::Arabic),
+            _ => Err(format!("unknown digits '{text}'; known: latn, arab")),
         }
     }
 
@@ -331,7 +332,18 @@ mod tests {
         assert_eq!(date_words(d("1949-04-04"), &ar(), Digits::Latin), "4 أبريل 1949");
         assert_eq!(date_words(d("2024-02-22"), &ar(), Digits::Arabic), "٢٢ فبراير ٢٠٢٤");
         assert_eq!(date_words(d("1991-12-26"), &en(), Digits::Arabic), "٢٦ December ١٩٩١");
-        assert_eq!(Digits::parse("latn"), Digits::Latin);
+    }
+
+    #[test]
+    fn digits_are_latn_or_arab_and_nothing_else() {
+        assert_eq!(Digits::parse("latn"), Ok(Digits::Latin));
+        assert_eq!(Digits::parse("arab"), Ok(Digits::Arabic));
+        for bad in ["x", "", "Arab", "latin", "arabic"] {
+            assert_eq!(Digits::parse(bad), Err(format!("unknown digits '{bad}'; known: latn, arab")));
+        }
+        for d in [Digits::Latin, Digits::Arabic] {
+            assert_eq!(Digits::parse(d.as_str()), Ok(d));
+        }
     }
 
     #[test]

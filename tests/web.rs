@@ -8,6 +8,16 @@ use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A JS text.
+fn js(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
+/// A map in `root`, as `new BlocMap(root, options)` makes it.
+fn new_map(root: &Element, options: JsValue) -> Result<BlocMap, wasm_bindgen::JsError> {
+    BlocMap::new(root.as_ref(), &options)
+}
+
 fn container() -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let el = doc.create_element("div").unwrap();
@@ -41,34 +51,34 @@ fn version_is_the_crate_version() {
 #[wasm_bindgen_test]
 fn members_at_returns_sorted_codes() {
     let t = JsTimeline::builtin();
-    let m = t.members_at("NATO", "1999-03-12").unwrap();
+    let m = t.members_at(&js("NATO"), &js("1999-03-12")).unwrap();
     assert_eq!(m.len(), 19);
     assert!(m.windows(2).all(|w| w[0] < w[1]));
     assert!(m.contains(&"POL".to_string()));
-    assert!(!t.members_at("NATO", "1999-03-11").unwrap().contains(&"POL".to_string()));
-    assert_eq!(t.members_at("CSTO", "2024-01-01").unwrap().len(), 6);
+    assert!(!t.members_at(&js("NATO"), &js("1999-03-11")).unwrap().contains(&"POL".to_string()));
+    assert_eq!(t.members_at(&js("CSTO"), &js("2024-01-01")).unwrap().len(), 6);
 }
 
 #[wasm_bindgen_test]
 fn bad_input_throws_errors_that_name_the_problem() {
     let t = JsTimeline::builtin();
-    assert!(message(t.members_at("NATO", "1999-02-30").unwrap_err()).contains("no such day"));
-    assert!(message(t.members_at("NATO", "yesterday").unwrap_err()).contains("'yesterday' is not a date"));
-    assert!(message(t.members_at("NAT0", "1999-03-12").unwrap_err()).contains("NAT0"));
-    assert!(message(t.state_of("ZZZ", "1999-03-12").unwrap_err()).contains("ZZZ"));
-    assert!(message(JsTimeline::from_json("{").err().unwrap()).contains("not valid JSON"));
-    assert!(message(JsTimeline::from_json("{\"version\":1}").err().unwrap()).contains("timeline document"));
+    assert!(message(t.members_at(&js("NATO"), &js("1999-02-30")).unwrap_err()).contains("no such day"));
+    assert!(message(t.members_at(&js("NATO"), &js("yesterday")).unwrap_err()).contains("'yesterday' is not a date"));
+    assert!(message(t.members_at(&js("NAT0"), &js("1999-03-12")).unwrap_err()).contains("NAT0"));
+    assert!(message(t.state_of(&js("ZZZ"), &js("1999-03-12")).unwrap_err()).contains("ZZZ"));
+    assert_eq!(message(JsTimeline::from_json(&js("{")).err().unwrap()), "Timeline.fromJson: timeline JSON: line 1, column 2: expected a key in double quotes");
+    assert_eq!(message(JsTimeline::from_json(&js("{\"version\":1}")).err().unwrap()), "Timeline.fromJson: timeline JSON: missing field 'alliances'");
     // The timeline is still usable after errors.
-    assert_eq!(t.state_of("DEU-E", "1960-01-01").unwrap(), "DDR");
+    assert_eq!(t.state_of(&js("DEU-E"), &js("1960-01-01")).unwrap(), "DDR");
 }
 
 #[wasm_bindgen_test]
 fn timeline_round_trips_through_json() {
     let t = JsTimeline::builtin();
-    let again = JsTimeline::from_json(&t.to_json().unwrap()).unwrap();
+    let again = JsTimeline::from_json(&js(&t.to_json().unwrap())).unwrap();
     for d in ["1955-06-05", "1991-12-26", "2024-02-22"] {
         for a in ["NATO", "CSTO", "WARSAW_PACT", "SCO"] {
-            assert_eq!(t.members_at(a, d).unwrap(), again.members_at(a, d).unwrap(), "{a} {d}");
+            assert_eq!(t.members_at(&js(a), &js(d)).unwrap(), again.members_at(&js(a), &js(d)).unwrap(), "{a} {d}");
         }
     }
 }
@@ -76,22 +86,22 @@ fn timeline_round_trips_through_json() {
 #[wasm_bindgen_test]
 fn map_paints_by_date_and_keeps_state_on_bad_input() {
     let root = container();
-    let mut map = BlocMap::new(&root, options(&[("date", "1999-03-11")])).unwrap();
+    let mut map = new_map(&root, options(&[("date", "1999-03-11")])).unwrap();
     assert!(root.class_list().contains("blocmap"));
     assert_eq!(attr(&root, "POL", "data-alliance"), "");
     assert_eq!(attr(&root, "POL", "data-status"), "signatory");
-    map.set_date("1999-03-12").unwrap();
+    map.set_date(&js("1999-03-12")).unwrap();
     assert_eq!(attr(&root, "POL", "data-alliance"), "NATO");
     assert_eq!(attr(&root, "POL", "data-state"), "POL");
-    assert!(map.set_date("1999-02-30").is_err());
+    assert!(map.set_date(&js("1999-02-30")).is_err());
     assert_eq!(map.date(), "1999-03-12");
     assert_eq!(attr(&root, "POL", "data-alliance"), "NATO");
-    map.set_date("1960-01-01").unwrap();
+    map.set_date(&js("1960-01-01")).unwrap();
     assert_eq!(attr(&root, "DEU-E", "data-state"), "DDR");
     assert_eq!(attr(&root, "DEU-E", "data-alliance"), "WARSAW_PACT");
     assert_eq!(attr(&root, "DEU", "data-alliance"), "NATO");
-    assert!(map.set_view("mercator").is_err());
-    map.set_view("europe").unwrap();
+    assert!(map.set_view(&js("mercator")).is_err());
+    map.set_view(&js("europe")).unwrap();
     assert_eq!(attr(&root, "DEU-E", "data-state"), "DDR", "a view change keeps the date");
     map.destroy();
     assert!(root.query_selector("svg").unwrap().is_none());
@@ -100,10 +110,10 @@ fn map_paints_by_date_and_keeps_state_on_bad_input() {
 #[wasm_bindgen_test]
 fn bad_options_throw() {
     let root = container();
-    assert!(message(BlocMap::new(&root, options(&[("date", "1999-13-01")])).err().unwrap()).contains("date"));
-    assert!(message(BlocMap::new(&root, options(&[("view", "globe")])).err().unwrap()).contains("view"));
+    assert!(message(new_map(&root, options(&[("date", "1999-13-01")])).err().unwrap()).contains("date"));
+    assert!(message(new_map(&root, options(&[("view", "globe")])).err().unwrap()).contains("view"));
     let geo = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[0,0]}}]}"#;
-    assert!(BlocMap::new(&root, options(&[("geojson", geo)])).is_err());
+    assert!(new_map(&root, options(&[("geojson", geo)])).is_err());
     assert!(root.query_selector("svg").unwrap().is_none(), "nothing drawn on failure");
 }
 
@@ -113,7 +123,7 @@ fn embedder_geojson_is_drawn_with_the_timeline() {
     let geo = r#"{"type":"FeatureCollection","features":[
       {"type":"Feature","id":"POL","properties":{},"geometry":{"type":"Polygon","coordinates":[[[14,49],[24,49],[24,55],[14,55],[14,49]]]}},
       {"type":"Feature","id":"UKR","properties":{},"geometry":{"type":"Polygon","coordinates":[[[24,49],[40,49],[40,52],[24,52],[24,49]]]}}]}"#;
-    let map = BlocMap::new(&root, options(&[("geojson", geo), ("date", "1985-01-01"), ("view", "europe")])).unwrap();
+    let map = new_map(&root, options(&[("geojson", geo), ("date", "1985-01-01"), ("view", "europe")])).unwrap();
     assert_eq!(attr(&root, "UKR", "data-state"), "SUN");
     assert_eq!(attr(&root, "POL", "data-alliance"), "WARSAW_PACT");
     assert_eq!(root.query_selector_all("path.bm-u").unwrap().length(), 2);
@@ -138,13 +148,13 @@ fn an_embedders_timeline_errors_name_the_row() {
         let event = table(doc, "events").get(13);
         js_sys::Reflect::set(&event, &"state".into(), &"XYZ".into()).unwrap();
     });
-    let msg = message(JsTimeline::from_json(&bad).err().unwrap());
-    assert_eq!(msg, "timeline event 14: unknown state code 'XYZ'");
+    let msg = message(JsTimeline::from_json(&js(&bad)).err().unwrap());
+    assert_eq!(msg, "Timeline.fromJson: timeline event 14: unknown state code 'XYZ'");
     let bad_date = edited_doc(&|doc| {
         let event = table(doc, "events").get(0);
         js_sys::Reflect::set(&event, &"date".into(), &"1999-02-30".into()).unwrap();
     });
-    assert!(message(JsTimeline::from_json(&bad_date).err().unwrap()).contains("1999-02-30"));
+    assert!(message(JsTimeline::from_json(&js(&bad_date)).err().unwrap()).contains("1999-02-30"));
 }
 
 #[wasm_bindgen_test]
@@ -161,7 +171,7 @@ fn an_embedders_timeline_colors_the_map() {
         }
     });
     let root = container();
-    let _map = BlocMap::new(&root, options(&[("timelineJson", &doc), ("date", "1998-06-01")])).unwrap();
+    let _map = new_map(&root, options(&[("timelineJson", &doc), ("date", "1998-06-01")])).unwrap();
     assert_eq!(attr(&root, "POL", "data-alliance"), "NATO");
     assert_eq!(attr(&root, "CZE", "data-alliance"), "");
 }
@@ -183,21 +193,21 @@ fn an_embedders_geojson_errors_say_what_is_wrong() {
     ];
     let root = container();
     for (text, needle) in cases {
-        let e = message(BlocMap::new(&root, options(&[("geojson", &text)])).err().expect(&text));
+        let e = message(new_map(&root, options(&[("geojson", &text)])).err().expect(&text));
         assert!(e.starts_with("BlocMap option 'geojson'"), "{e}");
         assert!(e.contains(needle), "{text}: {e}");
     }
     assert!(root.query_selector("svg").unwrap().is_none());
     // An id in properties.id is accepted too.
     let ok = fc(&format!(r#"{},{{"type":"Feature","properties":{{"id":"UKR"}},"geometry":{{"type":"Polygon","coordinates":[[[24,49],[40,49],[40,52],[24,52],[24,49]]]}}}}"#, poly("\"POL\"", square)));
-    let _map = BlocMap::new(&root, options(&[("geojson", &ok), ("date", "1995-01-01")])).unwrap();
+    let _map = new_map(&root, options(&[("geojson", &ok), ("date", "1995-01-01")])).unwrap();
     assert_eq!(attr(&root, "UKR", "data-state"), "UKR");
 }
 
 #[wasm_bindgen_test]
 fn successions_restroke_only_the_contested_borders() {
     let root = container();
-    let mut map = BlocMap::new(&root, options(&[("date", "1985-01-01"), ("view", "europe")])).unwrap();
+    let mut map = new_map(&root, options(&[("date", "1985-01-01"), ("view", "europe")])).unwrap();
     let count = |sel: &str| root.query_selector_all(sel).unwrap().length();
     // Between units of one state no border is drawn.
     // The contested arcs are drawn in groups that are borders on the same days.
@@ -205,11 +215,11 @@ fn successions_restroke_only_the_contested_borders() {
     let hidden_1985 = count(hidden);
     let total = count(".bm-contested path");
     assert!(hidden_1985 >= 5, "no borders inside the USSR, Yugoslavia, Czechoslovakia: {hidden_1985} of {total}");
-    map.set_date("1995-01-01").unwrap();
+    map.set_date(&js("1995-01-01")).unwrap();
     let hidden_1995 = count(hidden);
     assert!(hidden_1995 < hidden_1985, "fewer hidden groups in 1995: {hidden_1995} of {total}");
     assert_eq!(count(".bm-contested path"), total, "no node is created or removed");
-    map.set_date("1985-01-01").unwrap();
+    map.set_date(&js("1985-01-01")).unwrap();
     assert_eq!(count(hidden), hidden_1985);
 }
 
@@ -235,72 +245,72 @@ fn js_get(v: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn reader_exports_answer_in_both_languages() {
     use blocmap::web::{add_years, date_words, numerals};
-    assert_eq!(date_words("1999-03-12", "en", "latn").unwrap(), "12 March 1999");
-    assert_eq!(date_words("1999-03-12", "ar", "arab").unwrap(), "١٢ مارس ١٩٩٩");
-    assert!(date_words("1999-02-30", "en", "latn").is_err());
-    assert_eq!(numerals("NATO 32", "arab"), "NATO ٣٢");
-    assert_eq!(add_years("2024-02-29", 1).unwrap(), "2025-02-28");
+    assert_eq!(date_words(&js("1999-03-12"), &js("en"), &js("latn")).unwrap(), "12 March 1999");
+    assert_eq!(date_words(&js("1999-03-12"), &js("ar"), &js("arab")).unwrap(), "١٢ مارس ١٩٩٩");
+    assert!(date_words(&js("1999-02-30"), &js("en"), &js("latn")).is_err());
+    assert_eq!(numerals(&js("NATO 32"), &js("arab")).unwrap(), "NATO ٣٢");
+    assert_eq!(add_years(&js("2024-02-29"), &JsValue::from(1)).unwrap(), "2025-02-28");
 
     let root = container();
-    let map = BlocMap::new(&root, options(&[("date", "1999-03-12")])).unwrap();
-    let summary = map.summary("en", "latn");
+    let map = new_map(&root, options(&[("date", "1999-03-12")])).unwrap();
+    let summary = map.summary(&js("en"), &js("latn")).unwrap();
     assert!(summary.starts_with("12 March 1999: NATO 19 members"), "{summary}");
     assert!(summary.contains("Poland"), "{summary}");
-    assert!(map.summary("ar", "arab").contains("١٩"), "Arabic summary counts in Eastern Arabic digits");
+    assert!(map.summary(&js("ar"), &js("arab")).unwrap().contains("١٩"), "Arabic summary counts in Eastern Arabic digits");
 
-    let details = map.details("DEU-E", "en", "latn").unwrap();
+    let details = map.details(&js("DEU-E"), &js("en"), &js("latn")).unwrap();
     assert!(js_sys::JSON::stringify(&details).unwrap().as_string().unwrap().contains("NATO"));
-    assert!(map.details("ZZZ", "en", "latn").is_err(), "unknown unit throws");
+    assert!(map.details(&js("ZZZ"), &js("en"), &js("latn")).is_err(), "unknown unit throws");
 
-    let members: js_sys::Array = map.members("en", "latn").unwrap().dyn_into().unwrap();
+    let members: js_sys::Array = map.members(&js("en"), &js("latn")).unwrap().dyn_into().unwrap();
     let nato = members.iter().filter(|m| js_get(m, "alliance").as_string().as_deref() == Some("NATO")).count();
     assert_eq!(nato, 19);
 
-    let marks: js_sys::Array = map.marks("en", "latn").unwrap().dyn_into().unwrap();
+    let marks: js_sys::Array = map.marks(&js("en"), &js("latn")).unwrap().dyn_into().unwrap();
     assert!(marks.iter().any(|m| js_get(&m, "date").as_string().as_deref() == Some("1999-03-12")));
 
-    let diff: js_sys::Array = map.compare("1997-01-01", "en", "latn").unwrap().dyn_into().unwrap();
+    let diff: js_sys::Array = map.compare(&js("1997-01-01"), &js("en"), &js("latn")).unwrap().dyn_into().unwrap();
     assert!(js_sys::JSON::stringify(&diff).unwrap().as_string().unwrap().contains("Poland"));
-    assert!(map.compare("someday", "en", "latn").is_err());
-    assert!(map.status_styles("NAT0").is_err());
+    assert!(map.compare(&js("someday"), &js("en"), &js("latn")).is_err());
+    assert!(map.status_styles(&js("NAT0")).is_err());
 
     let csv = map.events_csv();
     assert!(csv.lines().count() > 100 && csv.contains("1999-03-12"));
 
-    let svg = map.export_svg("ar", "arab", "عنوان <b>", "١٢ مارس ١٩٩٩", "المصدر").unwrap();
+    let svg = map.export_svg(&js("ar"), &js("arab"), &js("عنوان <b>"), &js("١٢ مارس ١٩٩٩"), &js("المصدر")).unwrap();
     assert!(svg.starts_with("<svg") && svg.contains("عنوان &lt;b&gt;"), "text is escaped, never markup");
-    assert!(map.export_svg("fr", "latn", "t", "d", "s").is_err());
+    assert!(map.export_svg(&js("fr"), &js("latn"), &js("t"), &js("d"), &js("s")).is_err());
 }
 
 #[wasm_bindgen_test]
 fn a_highlighted_state_is_outlined_whole_and_follows_the_date() {
     let root = container();
-    let mut map = BlocMap::new(&root, options(&[("date", "1985-01-01"), ("view", "europe")])).unwrap();
+    let mut map = new_map(&root, options(&[("date", "1985-01-01"), ("view", "europe")])).unwrap();
     let d = |root: &Element| root.query_selector(".bm-highlight").unwrap().unwrap().get_attribute("d").unwrap_or_default();
     assert_eq!(d(&root), "");
-    map.highlight_state("SUN").unwrap();
+    map.highlight_state(&js("SUN")).unwrap();
     let sun = d(&root);
     assert!(sun.len() > 100);
-    assert!(map.highlight_state("XYZ").is_err());
+    assert!(map.highlight_state(&js("XYZ")).is_err());
     assert_eq!(d(&root), sun, "a bad code keeps the outline");
-    map.set_date("1995-01-01").unwrap();
+    map.set_date(&js("1995-01-01")).unwrap();
     assert_eq!(d(&root), "", "the Soviet Union no longer exists: nothing to outline");
-    map.highlight_state("UKR").unwrap();
+    map.highlight_state(&js("UKR")).unwrap();
     assert!(!d(&root).is_empty());
-    map.highlight_state("").unwrap();
+    map.highlight_state(&js("")).unwrap();
     assert_eq!(d(&root), "");
 }
 
 #[wasm_bindgen_test]
 fn states_have_the_name_of_the_day() {
     let t = JsTimeline::builtin();
-    assert_eq!(t.state_name("DEU", "en", Some("1970-01-01".into())).unwrap(), "West Germany (FRG)");
-    assert_eq!(t.state_name("DEU", "en", None).unwrap(), "Germany");
-    assert_eq!(t.state_name("MKD", "ar", Some("2010-01-01".into())).unwrap(), "مقدونيا");
-    assert!(t.state_name("DEU", "en", Some("1970-02-30".into())).is_err());
+    assert_eq!(t.state_name(&js("DEU"), &js("en"), &js("1970-01-01")).unwrap(), "West Germany (FRG)");
+    assert_eq!(t.state_name(&js("DEU"), &js("en"), &JsValue::UNDEFINED).unwrap(), "Germany");
+    assert_eq!(t.state_name(&js("MKD"), &js("ar"), &js("2010-01-01")).unwrap(), "مقدونيا");
+    assert!(t.state_name(&js("DEU"), &js("en"), &js("1970-02-30")).is_err());
     let root = container();
-    let map = BlocMap::new(&root, options(&[("date", "1960-01-01")])).unwrap();
-    let name = js_get(&map.details("DEU", "en", "latn").unwrap(), "name").as_string().unwrap();
+    let map = new_map(&root, options(&[("date", "1960-01-01")])).unwrap();
+    let name = js_get(&map.details(&js("DEU"), &js("en"), &js("latn")).unwrap(), "name").as_string().unwrap();
     assert_eq!(name, "West Germany (FRG)");
 }
 
@@ -315,25 +325,25 @@ fn languages_come_from_the_packs() {
     let ar = langs.iter().find(|l| js_get(l, "code").as_string().as_deref() == Some("ar")).unwrap();
     assert_eq!(js_get(&ar, "dir").as_string().as_deref(), Some("rtl"));
     assert_eq!(js_get(&ar, "digits").as_string().as_deref(), Some("arab"));
-    let ru = language_strings("ru").unwrap();
+    let ru = language_strings(&js("ru")).unwrap();
     assert_eq!(js_get(&ru, "play").as_string().as_deref(), Some("Воспроизвести"));
     assert_eq!(js_get(&js_get(&ru, "views"), "europe").as_string().as_deref(), Some("Европа"));
     let root = container();
-    let map = BlocMap::new(&root, options(&[("date", "2024-03-07")])).unwrap();
-    let s = map.summary("ru", "latn");
+    let map = new_map(&root, options(&[("date", "2024-03-07")])).unwrap();
+    let s = map.summary(&js("ru"), &js("latn")).unwrap();
     assert!(s.starts_with("7 марта 2024 г.: НАТО 32 члена, +Швеция"), "{s}");
 }
 
 #[wasm_bindgen_test]
 fn unknown_languages_throw_naming_the_known_ones() {
     use blocmap::web::language_strings;
-    let e = message(language_strings("xx").err().unwrap());
+    let e = message(language_strings(&js("xx")).err().unwrap());
     assert!(e.starts_with("languageStrings: unknown language 'xx'; known: ar, en"), "{e}");
     let t = JsTimeline::builtin();
-    assert!(message(t.state_name("DEU", "xx", None).unwrap_err()).contains("unknown language 'xx'"));
+    assert!(message(t.state_name(&js("DEU"), &js("xx"), &JsValue::UNDEFINED).unwrap_err()).contains("unknown language 'xx'"));
     let root = container();
-    let map = BlocMap::new(&root, options(&[("date", "1999-03-12")])).unwrap();
-    assert!(message(map.export_svg("xx", "latn", "t", "d", "s").unwrap_err()).contains("unknown language 'xx'; known:"));
+    let map = new_map(&root, options(&[("date", "1999-03-12")])).unwrap();
+    assert!(message(map.export_svg(&js("xx"), &js("latn"), &js("t"), &js("d"), &js("s")).unwrap_err()).contains("unknown language 'xx'; known:"));
 }
 
 #[wasm_bindgen_test]
@@ -349,13 +359,249 @@ fn an_embedder_adds_a_language_at_run_time() {
       "page": {"play": "Ludi"},
       "states": {"POL": "Pollando"}
     }"#;
-    assert_eq!(add_language(pack).unwrap(), "eo");
-    assert_eq!(date_words("1999-03-12", "eo", "latn").unwrap(), "12-a de marto 1999");
-    assert_eq!(js_get(&language_strings("eo").unwrap(), "play").as_string().as_deref(), Some("Ludi"));
-    assert_eq!(JsTimeline::builtin().state_name("POL", "eo", None).unwrap(), "Pollando");
-    assert_eq!(JsTimeline::builtin().state_name("HUN", "eo", None).unwrap(), "Hungary", "English where the pack has no name");
-    let e = message(add_language(&pack.replace("\"ltr\"", "\"sideways\"")).unwrap_err());
-    assert_eq!(e, "language pack: language.dir 'sideways' is not ltr or rtl");
-    let e = message(add_language("{").unwrap_err());
-    assert!(e.starts_with("language pack: line 1, column 2"), "{e}");
+    assert_eq!(add_language(&js(pack)).unwrap(), "eo");
+    assert_eq!(date_words(&js("1999-03-12"), &js("eo"), &js("latn")).unwrap(), "12-a de marto 1999");
+    assert_eq!(js_get(&language_strings(&js("eo")).unwrap(), "play").as_string().as_deref(), Some("Ludi"));
+    assert_eq!(JsTimeline::builtin().state_name(&js("POL"), &js("eo"), &JsValue::UNDEFINED).unwrap(), "Pollando");
+    assert_eq!(JsTimeline::builtin().state_name(&js("HUN"), &js("eo"), &JsValue::UNDEFINED).unwrap(), "Hungary", "English where the pack has no name");
+    let e = message(add_language(&js(&pack.replace("\"ltr\"", "\"sideways\""))).unwrap_err());
+    assert_eq!(e, "addLanguage: language pack: language.dir 'sideways' is not ltr or rtl");
+    let e = message(add_language(&js("{")).unwrap_err());
+    assert!(e.starts_with("addLanguage: language pack: line 1, column 2"), "{e}");
+}
+
+/// A plain JS object `{}`.
+fn object() -> JsValue {
+    js_sys::Object::new().into()
+}
+
+/// The map's state as a reader sees it: its date, view and every painted
+/// attribute (the whole markup of its element).
+fn state(map: &BlocMap, root: &Element) -> (String, String, String) {
+    (map.date(), map.view(), root.inner_html())
+}
+
+#[wasm_bindgen_test]
+fn arguments_of_the_wrong_type_throw_errors_that_say_so_and_change_nothing() {
+    let root = container();
+    let mut map = new_map(&root, options(&[("date", "1999-03-12"), ("view", "europe")])).unwrap();
+    map.highlight_state(&js("POL")).unwrap();
+    let before = state(&map, &root);
+    let n = |x: f64| JsValue::from_f64(x);
+    let cases: Vec<(Result<(), wasm_bindgen::JsError>, &str)> = vec![
+        (map.set_date(&n(19990312.0)), "setDate: date must be a text like '1999-03-12', got the number 19990312"),
+        (map.set_date(&object()), "setDate: date must be a text like '1999-03-12', got an object"),
+        (map.set_date(&JsValue::NULL), "setDate: date must be a text like '1999-03-12', got null"),
+        (map.set_date(&JsValue::UNDEFINED), "setDate: date must be a text like '1999-03-12', got nothing (undefined)"),
+        (map.set_date(&JsValue::TRUE), "setDate: date must be a text like '1999-03-12', got the value true"),
+        (map.set_date(&js_sys::Array::new().into()), "setDate: date must be a text like '1999-03-12', got an array"),
+        (map.set_date(&js("1999-02-30")), "setDate: date: '1999-02-30' is not a date: that month has no such day (expected YYYY-MM-DD, e.g. 1999-03-12)"),
+        (map.set_view(&n(5.0)), "setView: view must be a text like 'europe', got the number 5"),
+        (map.set_view(&JsValue::NULL), "setView: view must be a text like 'europe', got null"),
+        (map.set_view(&js("globe")), "setView: unknown view \"globe\": expected one of world, arctic, europe"),
+        (map.highlight_state(&n(5.0)), "highlightState: code must be a text like 'POL' (or '' to clear), got the number 5"),
+        (map.highlight_state(&js("XYZ")), "highlightState: unknown state code 'XYZ'"),
+    ];
+    for (result, want) in cases {
+        assert_eq!(message(result.unwrap_err()), want);
+    }
+    let e = |r: Result<JsValue, wasm_bindgen::JsError>| message(r.unwrap_err());
+    assert_eq!(e(map.legend(&n(5.0))), "legend: lang must be a text like 'en', got the number 5");
+    assert_eq!(e(map.details(&JsValue::NULL, &js("en"), &js("latn"))), "details: unit must be a text like 'DEU-E', got null");
+    assert_eq!(e(map.details(&js("ZZZ"), &js("en"), &js("latn"))), "details: unknown territory unit 'ZZZ'");
+    assert_eq!(e(map.members(&js("en"), &n(1.5))), "members: digits must be a text like 'latn' or 'arab', got the number 1.5");
+    assert_eq!(e(map.compare(&object(), &js("en"), &js("latn"))), "compare: other must be a text like '1999-03-12', got an object");
+    assert_eq!(e(map.status_styles(&n(5.0))), "statusStyles: alliance must be a text like 'NATO', got the number 5");
+    assert_eq!(message(map.summary(&JsValue::UNDEFINED, &js("latn")).unwrap_err()), "summary: lang must be a text like 'en', got nothing (undefined)");
+    // exportSvg() with no arguments.
+    let u = JsValue::UNDEFINED;
+    assert_eq!(message(map.export_svg(&u, &u, &u, &u, &u).unwrap_err()), "exportSvg: lang must be a text like 'en', got nothing (undefined)");
+    assert_eq!(
+        message(map.export_svg(&js("en"), &js("latn"), &js("t"), &n(1999.0), &js("s")).unwrap_err()),
+        "exportSvg: dateText must be a text like '12 March 1999', got the number 1999"
+    );
+    assert_eq!(state(&map, &root), before, "date, view, outline and every painted attribute are as they were");
+    map.set_date(&js("1985-01-01")).unwrap();
+    assert_eq!(map.date(), "1985-01-01", "the map still works");
+}
+
+#[wasm_bindgen_test]
+fn the_free_functions_and_the_timeline_check_their_arguments() {
+    use blocmap::web::{add_language, add_years, date_of_day, date_words, day_number, language_strings, numerals};
+    let n = |x: f64| JsValue::from_f64(x);
+    assert_eq!(message(day_number(&n(19990312.0)).unwrap_err()), "dayNumber: date must be a text like '1999-03-12', got the number 19990312");
+    assert_eq!(message(date_words(&js("1999-03-12"), &JsValue::NULL, &js("latn")).unwrap_err()), "dateWords: lang must be a text like 'en', got null");
+    assert_eq!(message(numerals(&n(32.0), &js("arab")).unwrap_err()), "numerals: text must be a text like 'NATO 32', got the number 32");
+    assert_eq!(message(language_strings(&JsValue::NULL).unwrap_err()), "languageStrings: code must be a text like 'en', got null");
+    let pack_hint = "addLanguage: packJson must be the JSON text of a language pack (as read by fetch(…).then(r => r.text()), not an object), got";
+    assert_eq!(message(add_language(&object()).unwrap_err()), format!("{pack_hint} an object"));
+    assert_eq!(message(add_language(&JsValue::NULL).unwrap_err()), format!("{pack_hint} null"));
+    let json_hint = "Timeline.fromJson: json must be the JSON text of a timeline document (JSON.stringify an object first), got";
+    assert_eq!(message(JsTimeline::from_json(&n(42.0)).err().unwrap()), format!("{json_hint} the number 42"));
+    assert_eq!(message(JsTimeline::from_json(&object()).err().unwrap()), format!("{json_hint} an object"));
+    assert_eq!(message(JsTimeline::from_json(&JsValue::NULL).err().unwrap()), format!("{json_hint} null"));
+    let t = JsTimeline::builtin();
+    assert_eq!(message(t.members_at(&n(5.0), &js("1999-03-12")).unwrap_err()), "membersAt: alliance must be a text like 'NATO', got the number 5");
+    assert_eq!(message(t.status_at(&js("POL"), &JsValue::NULL).unwrap_err()), "statusAt: date must be a text like '1999-03-12', got null");
+    assert_eq!(message(t.state_of(&object(), &js("1999-03-12")).unwrap_err()), "stateOf: unit must be a text like 'DEU-E', got an object");
+    assert_eq!(message(t.history(&n(1.0)).unwrap_err()), "history: state must be a text like 'POL', got the number 1");
+    assert_eq!(message(t.changes_between(&js("1999-03-12"), &n(1.0)).unwrap_err()), "changesBetween: to must be a text like '1999-03-12', got the number 1");
+    assert_eq!(message(t.changes_between(&js("2000-01-01"), &js("1999-01-01")).unwrap_err()), "changesBetween: from 2000-01-01 is after to 1999-01-01");
+    // stateName's date is optional: undefined and null are "today".
+    assert_eq!(t.state_name(&js("DEU"), &js("en"), &JsValue::NULL).unwrap(), "Germany");
+    assert_eq!(message(t.state_name(&js("DEU"), &js("en"), &n(1970.0)).unwrap_err()), "stateName: date must be a text like '1999-03-12', got the number 1970");
+    // Whole numbers only, in range; NaN, 1.5 and 1e12 no longer give a day.
+    assert_eq!(date_of_day(&n(0.0)).unwrap(), "1970-01-01");
+    assert_eq!(date_of_day(&n(-719_162.0)).unwrap(), "0001-01-01");
+    assert_eq!(date_of_day(&n(2_932_896.0)).unwrap(), "9999-12-31");
+    let range = "dateOfDay: day must be a whole number from -719162 to 2932896 (the days of 0001-01-01 to 9999-12-31), got";
+    for (bad, given) in [
+        (n(f64::NAN), "the number NaN"),
+        (n(1.5), "the number 1.5"),
+        (n(1e12), "the number 1000000000000"),
+        (n(2_932_897.0), "the number 2932897"),
+        (n(f64::INFINITY), "the number Infinity"),
+        (js("5"), "the text '5'"),
+        (JsValue::NULL, "null"),
+    ] {
+        assert_eq!(message(date_of_day(&bad).unwrap_err()), format!("{range} {given}"));
+    }
+    assert_eq!(message(add_years(&js("2000-01-01"), &n(f64::NAN)).unwrap_err()), "addYears: years must be a whole number from -9999 to 9999, got the number NaN");
+    assert_eq!(message(add_years(&js("2000-01-01"), &n(0.5)).unwrap_err()), "addYears: years must be a whole number from -9999 to 9999, got the number 0.5");
+    assert_eq!(message(add_years(&js("2000-01-01"), &n(8000.0)).unwrap_err()), "addYears: year 10000 is outside 0001-9999");
+    assert_eq!(add_years(&js("2000-01-01"), &n(-10.0)).unwrap(), "1990-01-01");
+}
+
+#[wasm_bindgen_test]
+fn the_constructor_wants_an_element_and_known_options() {
+    let root = container();
+    let e = |element: &JsValue, options: JsValue| message(BlocMap::new(element, &options).err().unwrap());
+    assert_eq!(
+        e(&js("#map"), object()),
+        "BlocMap: the first argument must be a DOM element, got the text '#map' (use document.querySelector('#map'))"
+    );
+    assert_eq!(e(&JsValue::NULL, object()), "BlocMap: the first argument must be a DOM element, got null");
+    assert_eq!(e(&object(), object()), "BlocMap: the first argument must be a DOM element, got an object");
+    let at = root.as_ref();
+    assert_eq!(
+        e(at, options(&[("dat", "1999-03-12")])),
+        "BlocMap: unknown option 'dat' (known: date, view, geojson, timelineJson)"
+    );
+    assert_eq!(
+        e(at, js("europe")),
+        "BlocMap: options must be an object like {date: '1999-03-12', view: 'europe'}, got the text 'europe'"
+    );
+    let numeric = js_sys::Object::new();
+    js_sys::Reflect::set(&numeric, &"date".into(), &JsValue::from_f64(19990312.0)).unwrap();
+    assert_eq!(e(at, numeric.into()), "BlocMap: option 'date' must be a text like '1999-03-12', got the number 19990312");
+    assert_eq!(
+        e(at, options(&[("date", "1999-13-01")])),
+        "BlocMap option 'date': '1999-13-01' is not a date: the month must be 01 to 12 (expected YYYY-MM-DD, e.g. 1999-03-12)"
+    );
+    assert!(root.query_selector("svg").unwrap().is_none(), "nothing drawn");
+    assert!(!root.class_list().contains("blocmap"), "nothing changed on the element");
+    // No options, null options or an undefined option are all fine.
+    new_map(&root, JsValue::NULL).unwrap().destroy();
+    new_map(&root, JsValue::UNDEFINED).unwrap().destroy();
+    let undefined_date = js_sys::Object::new();
+    js_sys::Reflect::set(&undefined_date, &"date".into(), &JsValue::UNDEFINED).unwrap();
+    new_map(&root, undefined_date.into()).unwrap().destroy();
+}
+
+#[wasm_bindgen_test]
+fn without_a_date_the_map_shows_today() {
+    let root = container();
+    let map = new_map(&root, JsValue::UNDEFINED).unwrap();
+    let today: String = js_sys::Date::new_0().to_iso_string().into();
+    assert_eq!(map.date(), today[..10]);
+}
+
+#[wasm_bindgen_test]
+fn digits_other_than_latn_and_arab_throw() {
+    use blocmap::web::{date_words, numerals};
+    let root = container();
+    let map = new_map(&root, options(&[("date", "1999-03-12")])).unwrap();
+    let before = state(&map, &root);
+    let x = js("x");
+    let want = |f: &str| format!("{f}: unknown digits 'x'; known: latn, arab");
+    assert_eq!(message(map.summary(&js("en"), &x).unwrap_err()), want("summary"));
+    assert_eq!(message(date_words(&js("1999-03-12"), &js("en"), &x).unwrap_err()), want("dateWords"));
+    assert_eq!(message(numerals(&js("32"), &x).unwrap_err()), want("numerals"));
+    assert_eq!(message(map.export_svg(&js("en"), &x, &js("t"), &js("d"), &js("s")).unwrap_err()), want("exportSvg"));
+    assert_eq!(message(map.marks(&js("en"), &x).unwrap_err()), want("marks"));
+    assert_eq!(message(map.details(&js("POL"), &js("en"), &x).unwrap_err()), want("details"));
+    assert_eq!(message(map.members(&js("en"), &x).unwrap_err()), want("members"));
+    assert_eq!(message(map.compare(&js("1990-01-01"), &js("en"), &x).unwrap_err()), want("compare"));
+    assert_eq!(state(&map, &root), before);
+}
+
+#[wasm_bindgen_test]
+fn a_pack_without_some_page_strings_gets_englishs() {
+    use blocmap::web::{add_language, language_strings};
+    let pack = r#"{
+      "language": {"code": "io", "name": "Ido", "dir": "ltr", "digits": "latn"},
+      "plural": {"one": "n = 1"},
+      "months": ["januaro","februaro","marto","aprilo","mayo","junio","julio","agosto","septembro","oktobro","novembro","decembro"],
+      "date": "{day} {month} {year}",
+      "listSeparator": ", ", "clauseSeparator": "; ",
+      "grammar": {"members": {"one": "{n} membro", "other": "{n} membri"}, "signatories": {"other": "{n} signanti"}, "noMembers": "nula"},
+      "page": {"play": "Ludar", "views": {"europe": "Europa"}}
+    }"#;
+    add_language(&js(pack)).unwrap();
+    let (io, en) = (language_strings(&js("io")).unwrap(), language_strings(&js("en")).unwrap());
+    assert_eq!(js_get(&io, "play").as_string().as_deref(), Some("Ludar"));
+    let title = js_get(&io, "title").as_string();
+    assert!(title.is_some() && title == js_get(&en, "title").as_string(), "{title:?}");
+    let views = js_get(&io, "views");
+    assert_eq!(js_get(&views, "europe").as_string().as_deref(), Some("Europa"));
+    assert_eq!(js_get(&views, "world").as_string(), js_get(&js_get(&en, "views"), "world").as_string());
+}
+
+#[wasm_bindgen_test]
+fn geojson_errors_give_the_parsers_place_and_plain_numbers() {
+    let root = container();
+    let e = |text: &str| message(new_map(&root, options(&[("geojson", text)])).err().unwrap());
+    assert_eq!(
+        e("{\"type\":\n }"),
+        "BlocMap option 'geojson': not valid JSON: line 2, column 2: expected a value (object, array, string, number, true, false or null)"
+    );
+    assert_eq!(e("{\"type\": \"FeatureCollection\""), "BlocMap option 'geojson': not valid JSON: line 1, column 29: expected ',' or '}'");
+    let fc = |id: &str, ring: &str| {
+        format!(r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","id":{id},"properties":{{}},"geometry":{{"type":"Polygon","coordinates":[{ring}]}}}}]}}"#)
+    };
+    let open = e(&fc("250", "[[14,49],[24,49],[24,55],[14,55]]"));
+    assert!(open.contains("feature \"250\" has an open ring"), "a whole number, not 250.0: {open}");
+    let far = e(&fc("\"POL\"", "[[14,49],[1e308,49],[24,55],[14,49]]"));
+    assert!(far.contains("has a point (1e308, 49) out of range"), "{far}");
+    assert!(root.query_selector("svg").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn timeline_json_errors_name_the_place() {
+    let set = |table: &'static str, row: u32, key: &'static str, value: JsValue| {
+        edited_doc(&move |doc| {
+            js_sys::Reflect::set(&table_row(doc, table, row), &key.into(), &value).unwrap();
+        })
+    };
+    let cases = [
+        (set("alliances", 0, "name_en", JsValue::from_f64(5.0)), "timeline JSON: alliances[0] (row 1): name_en: expected text, got the number 5"),
+        (
+            set("alliances", 0, "foo", JsValue::from_f64(5.0)),
+            "timeline JSON: alliances[0] (row 1): unknown field 'foo' (known: id, color, kind, name_<language code>)",
+        ),
+        (
+            set("events", 5, "date", js("1999-02-30")),
+            "timeline JSON: events[5] (event 6): date: '1999-02-30' is not a date: that month has no such day (expected YYYY-MM-DD, e.g. 1999-03-12)",
+        ),
+    ];
+    let root = container();
+    for (doc, want) in cases {
+        assert_eq!(message(JsTimeline::from_json(&js(&doc)).err().unwrap()), format!("Timeline.fromJson: {want}"));
+        assert_eq!(message(new_map(&root, options(&[("timelineJson", &doc)])).err().unwrap()), format!("BlocMap option 'timelineJson': {want}"));
+    }
+    assert!(root.query_selector("svg").unwrap().is_none());
+}
+
+fn table_row(doc: &js_sys::Object, name: &str, row: u32) -> JsValue {
+    table(doc, name).get(row)
 }

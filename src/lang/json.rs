@@ -48,6 +48,19 @@ impl Json {
         }
     }
 
+    /// Adds to an object every key of `other` it lacks, and fills its
+    /// objects from `other`'s in the same way, key by key (a pack's page
+    /// strings from English's). A key it has keeps its value.
+    pub fn fill_from(&mut self, other: &Json) {
+        let (Json::Obj(mine), Json::Obj(theirs)) = (self, other) else { return };
+        for (k, v) in theirs {
+            match mine.iter_mut().find(|(m, _)| m == k) {
+                Some((_, own)) => own.fill_from(v),
+                None => mine.push((k.clone(), v.clone())),
+            }
+        }
+    }
+
     /// The entries of an object (empty for anything else).
     pub fn entries(&self) -> &[(String, Json)] {
         match self {
@@ -282,6 +295,18 @@ mod tests {
         assert_eq!(v.get("a").and_then(|a| a.get("x")).and_then(Json::as_str), Some("y"));
         assert_eq!(Json::parse("[]").unwrap(), Json::Arr(vec![]));
         assert_eq!(Json::parse("{}").unwrap(), Json::Obj(vec![]));
+    }
+
+    #[test]
+    fn fill_from_adds_missing_keys_at_every_depth() {
+        let mut pack = Json::parse(r#"{"a": "A'", "views": {"world": "W'"}, "extra": 1, "s": "x"}"#).unwrap();
+        let en = Json::parse(r#"{"a": "A", "b": "B", "views": {"world": "W", "europe": "E"}, "s": {"t": "T"}}"#).unwrap();
+        pack.fill_from(&en);
+        let want = r#"{"a": "A'", "views": {"world": "W'", "europe": "E"}, "extra": 1, "s": "x", "b": "B"}"#;
+        assert_eq!(pack, Json::parse(want).unwrap(), "own values stay, even of another shape");
+        let mut not_an_object = Json::Str("x".into());
+        not_an_object.fill_from(&en);
+        assert_eq!(not_an_object, Json::Str("x".into()));
     }
 
     #[test]

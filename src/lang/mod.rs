@@ -60,7 +60,8 @@ pub struct Language {
     pub card_title: Option<String>,
     /// The source line of a standalone SVG card, if the pack gives one.
     pub card_source: Option<String>,
-    /// The page's strings (any JSON object; the host page knows the keys).
+    /// The page's strings (any JSON object; the host page knows the keys);
+    /// from the registry, with English's for every key the pack lacks.
     pub page: Json,
     alliances: HashMap<String, String>,
     states: HashMap<String, String>,
@@ -134,11 +135,7 @@ impl Language {
             "rtl" => true,
             d => return Err(format!("language.dir '{d}' is not ltr or rtl")),
         };
-        let digits = match text(lang.get("digits"), "language.digits")? {
-            "latn" => Digits::Latin,
-            "arab" => Digits::Arabic,
-            d => return Err(format!("language.digits '{d}' is not latn or arab")),
-        };
+        let digits = Digits::parse(text(lang.get("digits"), "language.digits")?).map_err(|e| format!("language.digits: {e}"))?;
         let rules = root.get("plural").ok_or("'plural' is missing (an empty object if the language has one form)")?;
         only_keys(rules, "plural.", &plural::CATEGORIES[..5])?;
         let mut pairs = vec![];
@@ -304,7 +301,9 @@ fn with_registry<R>(f: impl FnOnce(&mut Vec<Slot>) -> R) -> R {
         let mut r = r.borrow_mut();
         if r.is_empty() {
             for (&(code, name, dir, digits, sep), &(_, text)) in BUILTIN_META.iter().zip(BUILTIN_PACKS) {
-                let meta = Meta { code: code.into(), name: name.into(), rtl: dir == "rtl", digits: Digits::parse(digits), list_separator: sep.into() };
+                // The unit tests parse every pack, digits included.
+                let digits = Digits::parse(digits).unwrap_or(Digits::Latin);
+                let meta = Meta { code: code.into(), name: name.into(), rtl: dir == "rtl", digits, list_separator: sep.into() };
                 r.push(Slot { meta, text: Some(text).filter(|t| !t.is_empty()), lang: None });
             }
         }
@@ -312,19 +311,26 @@ fn with_registry<R>(f: impl FnOnce(&mut Vec<Slot>) -> R) -> R {
     })
 }
 
-/// A slot's language, parsing a built-in pack the first time. The unit tests
-/// parse every pack, so an error here means a pack was changed untested; it
-/// is reported (`get` fails, menus still list the language), never a panic.
-fn parsed(slot: &mut Slot) -> Result<Rc<Language>, String> {
-    if let Some(l) = &slot.lang {
+/// The language of slot `i`, parsing a built-in pack the first time. The
+/// unit tests parse every pack, so an error here means a pack was changed
+/// untested; it is reported (`get` fails, menus still list the language),
+/// never a panic. A pack's missing page strings are English's.
+fn parsed(r: &mut [Slot], i: usize) -> Result<Rc<Language>, String> {
+    if let Some(l) = &r[i].lang {
         return Ok(l.clone());
     }
-    let code = &slot.meta.code;
-    let text = slot.text.ok_or_else(|| {
+    let code = &r[i].meta.code;
+    let text = r[i].text.ok_or_else(|| {
         format!("language '{code}' is not built into this build: give its pack (data/lang/{code}.json; the demo site serves it as lang/{code}.json) to addLanguage first")
     })?;
-    let lang = Rc::new(Language::parse(text).map_err(|e| format!("data/lang/{code}.json: {e}"))?);
-    slot.lang = Some(lang.clone());
+    let mut lang = Language::parse(text).map_err(|e| format!("data/lang/{code}.json: {e}"))?;
+    if code != "en" {
+        if let Some(en) = r.iter().position(|s| s.meta.code == "en") {
+            lang.page.fill_from(&parsed(r, en)?.page);
+        }
+    }
+    let lang = Rc::new(lang);
+    r[i].lang = Some(lang.clone());
     Ok(lang)
 }
 
@@ -346,12 +352,12 @@ pub fn metas() -> Vec<Meta> {
 
 /// Every known language that parses, sorted by code (parses every pack).
 pub fn all() -> Vec<Rc<Language>> {
-    with_registry(|r| r.iter_mut().filter_map(|s| parsed(s).ok()).collect())
+    with_registry(|r| (0..r.len()).filter_map(|i| parsed(r, i).ok()).collect())
 }
 
 /// The language with `code`, or an error listing the known ones.
 pub fn get(code: &str) -> Result<Rc<Language>, String> {
-    with_registry(|r| r.iter_mut().find(|s| s.meta.code == code).map(parsed))
+    with_registry(|r| r.iter().position(|s| s.meta.code == code).map(|i| parsed(r, i)))
         .unwrap_or_else(|| Err(format!("unknown language '{code}'; known: {}", codes().join(", "))))
 }
 
@@ -366,9 +372,12 @@ pub fn get_or_english(code: &str) -> Rc<Language> {
     get(code).unwrap_or_else(|_| english())
 }
 
-/// Adds (or replaces, by code) a language from a pack's JSON text.
+/// Adds (or replaces, by code) a language from a pack's JSON text. The page
+/// strings it lacks are English's (those of the English it replaces, for `en`).
 pub fn add(text: &str) -> Result<Rc<Language>, String> {
-    let lang = Rc::new(Language::parse(text).map_err(|e| format!("language pack: {e}"))?);
+    let mut lang = Language::parse(text).map_err(|e| format!("language pack: {e}"))?;
+    lang.page.fill_from(&english().page);
+    let lang = Rc::new(lang);
     with_registry(|r| {
         r.retain(|s| s.meta.code != lang.code);
         let at = r.iter().position(|s| s.meta.code > lang.code).unwrap_or(r.len());

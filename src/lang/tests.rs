@@ -194,6 +194,18 @@ fn a_pack_added_at_run_time_is_a_language() {
     // Replacing by code; a broken pack is an error naming the key, and changes nothing.
     add(&MINIMAL.replace("Ludi", "Ludu")).unwrap();
     assert_eq!(get("eo").unwrap().page.get("play").and_then(Json::as_str), Some("Ludu"));
+    // Page strings the pack lacks are English's, key by key, nested ones too.
+    let en = english();
+    let eo = get("eo").unwrap();
+    for key in ["title", "docTitle"] {
+        assert_eq!(eo.page.get(key), en.page.get(key), "{key}");
+        assert!(eo.page.get(key).and_then(Json::as_str).is_some_and(|s| !s.is_empty()), "{key}");
+    }
+    assert_eq!(eo.page.get("views"), en.page.get("views"));
+    add(&MINIMAL.replace("{\"play\": \"Ludi\"}", "{\"play\": \"Ludu\", \"views\": {\"europe\": \"Eŭropo\"}}")).unwrap();
+    let views = get("eo").unwrap().page.get("views").cloned().unwrap();
+    assert_eq!(views.get("europe").and_then(Json::as_str), Some("Eŭropo"));
+    assert_eq!(views.get("world"), en.page.get("views").and_then(|v| v.get("world")));
     let e = add(&MINIMAL.replace("\"januaro\",", "")).unwrap_err();
     assert_eq!(e, "language pack: 'months' must hold 12 names, January first");
     assert_eq!(get("eo").unwrap().page.get("play").and_then(Json::as_str), Some("Ludu"));
@@ -204,6 +216,7 @@ fn broken_packs_say_what_is_wrong() {
     let e = |from: &str, to: &str| Language::parse(&MINIMAL.replace(from, to)).unwrap_err();
     assert_eq!(e("\"eo\"", "\"EO\""), "language.code 'EO' must be 2-12 of a-z, 0-9 or -, starting with a letter (e.g. en, ru)");
     assert_eq!(e("\"ltr\"", "\"up\""), "language.dir 'up' is not ltr or rtl");
+    assert_eq!(e("\"latn\"", "\"roman\""), "language.digits: unknown digits 'roman'; known: latn, arab");
     assert_eq!(e("n = 1", "n = one"), "plural rule 'one': 'n = one': 'one' is not a whole number");
     assert_eq!(e("\"other\": \"{n} membroj\"", "\"few\": \"{n} membroj\""), "'grammar.members.other' is missing (the form for any number no rule matches)");
     assert_eq!(e("la {day}-a", "la"), "date pattern 'la de {month} {year}' needs {day}, {month} and {year}");
@@ -215,8 +228,8 @@ fn broken_packs_say_what_is_wrong() {
 #[test]
 fn a_pack_this_build_does_not_embed_must_be_added_first() {
     let meta = Meta { code: "xx".into(), name: "X".into(), rtl: false, digits: Digits::Latin, list_separator: ", ".into() };
-    let mut slot = Slot { meta, text: None, lang: None };
-    let e = parsed(&mut slot).err().unwrap();
+    let mut slots = [Slot { meta, text: None, lang: None }];
+    let e = parsed(&mut slots, 0).err().unwrap();
     assert!(e.contains("language 'xx' is not built into this build") && e.contains("addLanguage"), "{e}");
     assert!(loaded("en") && !loaded("xx"));
 }

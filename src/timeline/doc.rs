@@ -1,5 +1,5 @@
 //! The timeline document: the serde form (JSON, and JavaScript objects in wasm) of the four
-//! data tables, and its reading from the CSV files in `data/`.
+//! data tables, and its reading from the CSV files in `data/` (from JSON text: `json_doc`).
 //!
 //! Field names are snake_case, exactly the CSV column names; dates are `YYYY-MM-DD` text; an
 //! absent date (`from`/`to`) is `null` in JSON and an empty cell in CSV. The JSON Schema is
@@ -9,8 +9,7 @@
 use super::csv::Table;
 use super::error::TimelineError;
 use crate::date::Date;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Texts in several languages, by column name: `name_en`, `name_ar`, `name_ru`,
@@ -22,8 +21,7 @@ pub type Texts = BTreeMap<String, String>;
 pub const DOC_VERSION: u32 = 1;
 
 /// A whole timeline: alliances, states, events and territory ownership.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TimelineDoc {
     /// Format version, currently 1.
     pub version: u32,
@@ -62,18 +60,14 @@ pub struct StateDoc {
     #[serde(flatten)]
     pub texts: Texts,
     /// First day of existence; `None` = before the map starts.
-    #[serde(default)]
     pub from: Option<Date>,
     /// First day it no longer exists; `None` = still exists.
-    #[serde(default)]
     pub to: Option<Date>,
     /// Free text.
-    #[serde(default)]
     pub note: String,
     /// The day the state took its current name, if it had another one
     /// during the map's span (West Germany → Germany, Macedonia → North
     /// Macedonia); `former_name_<code>` hold the names before that day.
-    #[serde(default)]
     pub renamed: Option<Date>,
 }
 
@@ -83,7 +77,6 @@ pub struct EventDoc {
     /// Alliance id.
     pub alliance: String,
     /// State code; `None` for alliance-level events.
-    #[serde(default)]
     pub state: Option<String>,
     /// Event kind (see `data/README.md`), e.g. `joined`.
     pub event: String,
@@ -92,170 +85,28 @@ pub struct EventDoc {
     /// How exact the sources are: `day`, `month` or `year`.
     pub precision: String,
     /// Free text: conflicts, alternatives, the day chosen.
-    #[serde(default)]
     pub note: String,
     /// Source URLs separated by ` | `.
-    #[serde(default)]
     pub source: String,
     /// Short captions for the play mode: `caption_<code>`.
     #[serde(flatten)]
     pub texts: Texts,
 }
 
-// The rows with texts in any language are read by hand, not with serde's
-// `flatten`: that buffers every value as serde's `Content`, which drags float
-// formatting and 30 KB into the wasm.
-
-/// A cell of a row in the JSON form: text or null.
-struct Cell(Option<String>);
-
-impl<'de> Deserialize<'de> for Cell {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cell, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Cell;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("text or null")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
-                Ok(Cell(Some(v.to_owned())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Cell, E> {
-                Ok(Cell(Some(v)))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
-                Ok(Cell(None))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Cell, E> {
-                Ok(Cell(None))
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Cell, D::Error> {
-                Cell::deserialize(d)
-            }
-            // Without a float in the message: formatting one costs the wasm 20 KB.
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Cell, E> {
-                Err(E::custom("a number where text was expected"))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Cell, E> {
-                Err(E::custom("a number where text was expected"))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Cell, E> {
-                Err(E::custom("a number where text was expected"))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Cell, E> {
-                Err(E::custom("true or false where text was expected"))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// One row of a table in the JSON form, taken apart key by key.
-struct JsonRow(Vec<(String, Option<String>)>);
-
-impl<'de> Deserialize<'de> for JsonRow {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<JsonRow, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = JsonRow;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<JsonRow, A::Error> {
-                let mut out = Vec::new();
-                while let Some(k) = m.next_key::<String>()? {
-                    let v: Cell = m.next_value()?;
-                    out.push((k, v.0));
-                }
-                Ok(JsonRow(out))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
-impl JsonRow {
-    fn take(&mut self, key: &str) -> Option<String> {
-        let i = self.0.iter().position(|(k, _)| k == key)?;
-        self.0.remove(i).1
-    }
-    fn text<E: de::Error>(&mut self, key: &str) -> Result<String, E> {
-        self.take(key).ok_or_else(|| E::custom(format_args!("missing field `{key}`")))
-    }
-    fn date<E: de::Error>(&mut self, key: &str) -> Result<Option<Date>, E> {
-        self.take(key).map(|s| Date::parse(&s).map_err(E::custom)).transpose()
-    }
-    /// The `<prefix><code>` texts, then an error for any key left.
-    fn texts<E: de::Error>(mut self, prefixes: &[&str]) -> Result<Texts, E> {
-        let mut texts = Texts::new();
-        for (k, v) in std::mem::take(&mut self.0) {
-            if !crate::lang::is_text_key(&k, prefixes) {
-                return Err(E::custom(format_args!("unknown field `{k}`")));
-            }
-            if let Some(v) = v.filter(|v| !v.is_empty()) {
-                texts.insert(k, v);
-            }
-        }
-        Ok(texts)
-    }
-}
-
-impl<'de> Deserialize<'de> for AllianceDoc {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AllianceDoc, D::Error> {
-        let mut r = JsonRow::deserialize(d)?;
-        Ok(AllianceDoc { id: r.text("id")?, color: r.text("color")?, kind: r.text("kind")?, texts: r.texts(&["name_"])? })
-    }
-}
-
-impl<'de> Deserialize<'de> for StateDoc {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StateDoc, D::Error> {
-        let mut r = JsonRow::deserialize(d)?;
-        Ok(StateDoc {
-            code: r.text("code")?,
-            from: r.date("from")?,
-            to: r.date("to")?,
-            note: r.take("note").unwrap_or_default(),
-            renamed: r.date("renamed")?,
-            texts: r.texts(&["name_", "former_name_"])?,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for EventDoc {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<EventDoc, D::Error> {
-        let mut r = JsonRow::deserialize(d)?;
-        Ok(EventDoc {
-            alliance: r.text("alliance")?,
-            state: r.take("state"),
-            event: r.text("event")?,
-            date: r.date("date")?.ok_or_else(|| de::Error::custom("missing field `date`"))?,
-            precision: r.take("precision").unwrap_or_else(|| "day".to_owned()),
-            note: r.take("note").unwrap_or_default(),
-            source: r.take("source").unwrap_or_default(),
-            texts: r.texts(&["caption_"])?,
-        })
-    }
-}
-
 /// One row of `territories.csv`: `unit` belongs to `state` on the days `[from, to)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TerritoryDoc {
     /// Map unit id, e.g. `DEU-E`.
     pub unit: String,
     /// Owning state code.
     pub state: String,
     /// First day; `None` = since before the map starts.
-    #[serde(default)]
     pub from: Option<Date>,
     /// First day no longer owned; `None` = still owned.
-    #[serde(default)]
     pub to: Option<Date>,
     /// Free text.
-    #[serde(default)]
     pub note: String,
     /// Source URLs separated by ` | `.
-    #[serde(default)]
     pub source: String,
 }
 

@@ -18,6 +18,7 @@ mod builtin;
 mod csv;
 mod doc;
 mod error;
+mod json_doc;
 mod load;
 mod status;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -493,13 +494,11 @@ impl Timeline {
         }
     }
 
-    /// Parses and validates a JSON document (native only; wasm goes through
-    /// `serde-wasm-bindgen` into [`TimelineDoc`]).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// Reads and validates a JSON document (`data/timeline.schema.json`).
+    /// Errors name the place: `timeline JSON: events[5] (event 6): date: …`
+    /// for its shape (see `json_doc`), `timeline event 6: …` for its rules.
     pub fn from_json(text: &str) -> Result<Timeline, TimelineError> {
-        let doc: TimelineDoc = serde_json::from_str(text)
-            .map_err(|e| TimelineError::new(format!("timeline JSON: {e}")))?;
-        Timeline::from_doc(doc)
+        Timeline::from_doc(json_doc::read(text)?)
     }
 
     /// The document as pretty-printed JSON (native only).

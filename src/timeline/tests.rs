@@ -691,18 +691,16 @@ fn rejects_malformed_json_and_csv() {
     let ru = json.replacen("\"name_en\":\"AAA\"", "\"name_en\":\"AAA\",\"name_ru\":\"ААА\"", 1);
     let t = Timeline::from_json(&ru).unwrap();
     assert_eq!(t.state_name(t.state("AAA").unwrap(), "ru"), "ААА");
-    assert!(Timeline::from_json(&ru.replace("name_ru", "name_RU")).unwrap_err().to_string().contains("unknown field `name_RU`"));
+    assert!(Timeline::from_json(&ru.replace("name_ru", "name_RU")).unwrap_err().to_string().contains("unknown field 'name_RU'"));
     let e = Timeline::from_json(&json.replacen("\"version\":1", "\"version\":1,\"extra\":0", 1))
         .unwrap_err()
         .to_string();
-    assert!(e.starts_with("timeline JSON: unknown field `extra`"), "{e}");
+    assert!(e.starts_with("timeline JSON: unknown field 'extra'"), "{e}");
     let e = Timeline::from_json(&json.replace("1950-01-01", "1950-02-30"))
         .unwrap_err()
         .to_string();
-    assert!(
-        e.starts_with("timeline JSON: '1950-02-30' is not a date: that month has no such day"),
-        "{e}"
-    );
+    assert!(e.starts_with("timeline JSON: "), "{e}");
+    assert!(e.contains(": '1950-02-30' is not a date: that month has no such day"), "{e}");
 
     let mut files = BUILTIN_CSV;
     let bad_events = BUILTIN_CSV.events.replacen("1949-08-24", "1949-08-32", 1);

@@ -1,5 +1,6 @@
 //! The free functions of the JS API: days, languages, version.
-use super::{date_arg, to_js};
+use super::args;
+use super::to_js;
 use crate::date::Date;
 use crate::lang::{self, json::Json};
 use serde::Serialize;
@@ -13,16 +14,15 @@ pub fn version() -> String {
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (the slider's unit).
 #[wasm_bindgen(js_name = dayNumber)]
-pub fn day_number(date: &str) -> Result<i32, JsError> {
-    Ok(date_arg("dayNumber", date)?.days())
+pub fn day_number(#[wasm_bindgen(unchecked_param_type = "string")] date: &JsValue) -> Result<i32, JsError> {
+    Ok(args::date(date, "dayNumber", "date")?.days())
 }
 
-/// The `YYYY-MM-DD` date of a day number.
+/// The `YYYY-MM-DD` date of a day number: a whole number from -719162
+/// (0001-01-01) to 2932896 (9999-12-31); anything else throws.
 #[wasm_bindgen(js_name = dateOfDay)]
-pub fn date_of_day(day: i32) -> Result<String, JsError> {
-    if !(-719_162..=2_932_896).contains(&day) {
-        return Err(JsError::new(&format!("dateOfDay: day {day} is outside the years 0001-9999")));
-    }
+pub fn date_of_day(#[wasm_bindgen(unchecked_param_type = "number")] day: &JsValue) -> Result<String, JsError> {
+    let day = args::whole(day, "dateOfDay", "day", -719_162, 2_932_896, " (the days of 0001-01-01 to 9999-12-31)")?;
     Ok(Date::from_days(day).to_string())
 }
 
@@ -42,7 +42,7 @@ struct LanguageOut<'a> {
 /// `digits` the default `latn` or `arab`; `loaded` false for a pack this
 /// build does not embed: give it to `addLanguage` before using it). Every file of `data/lang/` is one,
 /// and so is each pack given to `addLanguage`.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "LanguageInfo[]")]
 pub fn languages() -> Result<JsValue, JsError> {
     let all = lang::metas();
     let out: Vec<LanguageOut> = all
@@ -60,11 +60,11 @@ pub fn languages() -> Result<JsValue, JsError> {
 }
 
 /// The host page's strings in a language: the pack's `page` object (same keys
-/// as `data/lang/en.json`). Throws for an unknown language, naming the known ones.
-#[wasm_bindgen(js_name = languageStrings)]
-pub fn language_strings(code: &str) -> Result<JsValue, JsError> {
-    let l = lang::get(code).map_err(|e| JsError::new(&format!("languageStrings: {e}")))?;
-    Ok(json_to_js(&l.page))
+/// as `data/lang/en.json`; English for any key the pack lacks). Throws for an
+/// unknown language, naming the known ones.
+#[wasm_bindgen(js_name = languageStrings, unchecked_return_type = "PageStrings")]
+pub fn language_strings(#[wasm_bindgen(unchecked_param_type = "string")] code: &JsValue) -> Result<JsValue, JsError> {
+    Ok(json_to_js(&args::known_lang(code, "languageStrings", "code")?.page))
 }
 
 /// Adds a language from a pack's JSON text (the format of `data/lang/*.json`),
@@ -72,8 +72,10 @@ pub fn language_strings(code: &str) -> Result<JsValue, JsError> {
 /// wrong (`language pack: 'months' must hold 12 names, January first`), and
 /// then changes nothing.
 #[wasm_bindgen(js_name = addLanguage)]
-pub fn add_language(json: &str) -> Result<String, JsError> {
-    Ok(lang::add(json).map_err(|e| JsError::new(&e))?.code.clone())
+pub fn add_language(#[wasm_bindgen(js_name = packJson, unchecked_param_type = "string")] pack_json: &JsValue) -> Result<String, JsError> {
+    let want = "the JSON text of a language pack (as read by fetch(…).then(r => r.text()), not an object)";
+    let json = pack_json.as_string().ok_or_else(|| args::wrong("addLanguage", "packJson", want, pack_json))?;
+    Ok(lang::add(&json).map_err(|e| JsError::new(&format!("addLanguage: {e}")))?.code.clone())
 }
 
 /// A parsed JSON value as a plain JS value.

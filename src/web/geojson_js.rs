@@ -18,17 +18,26 @@ fn is_object(v: &JsValue) -> bool {
     v.is_object() && !Array::is_array(v)
 }
 
-/// A JSON number or string as a GeoJSON id / property value.
+/// A JSON number or string as a GeoJSON id / property value. A whole
+/// number stays one (`250`, as serde_json reads it natively), not `250.0`.
 fn scalar(v: &JsValue) -> Option<JsonValue> {
     if let Some(s) = v.as_string() {
         return Some(JsonValue::String(s));
     }
-    v.as_f64().map(JsonValue::from)
+    v.as_f64().map(|x| if x.fract() == 0.0 && x.abs() < 9e15 { JsonValue::from(x as i64) } else { JsonValue::from(x) })
 }
 
 /// Parses GeoJSON text into the `geojson` crate's types.
 pub fn parse(text: &str) -> Result<GeoJson> {
-    let root = js_sys::JSON::parse(text).map_err(|_| "not valid JSON".to_string())?;
+    // Where the text goes wrong: the browser's message does not always say
+    // (V8: `Unexpected token '}', "{"type": }" is not valid JSON`), the
+    // crate's own reader (as strict as JSON.parse, or stricter) gives the
+    // line and column. Run only on this error path.
+    let root = js_sys::JSON::parse(text).map_err(|e| {
+        let why = crate::lang::json::Json::parse(text).err();
+        let why = why.unwrap_or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default());
+        format!("not valid JSON: {why}")
+    })?;
     if !is_object(&root) {
         return Err("expected a GeoJSON FeatureCollection object".into());
     }

@@ -1,25 +1,34 @@
 //! Reader exports: sentences and records for the host page (date words,
 //! the day's summary, axis marks, a territory's details, tables and CSV).
 //! Coarse calls: each returns everything one piece of the page needs.
-use super::{date_arg, err, to_js, BlocMap};
-use crate::lang::{self, Language};
+use super::{args, err, to_js, BlocMap};
+use crate::lang::Language;
 use crate::timeline::{AllianceKind, Event, Timeline};
-use crate::words::{self, Digits};
+use crate::words;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// A `YYYY-MM-DD` date in words: `dateWords('1999-03-12', 'ar', 'arab')` is `١٢ مارس ١٩٩٩`.
 /// `lang` is a language code (`languages()`; English if unknown), `digits` is
-/// `latn` (0-9) or `arab` (٠-٩).
+/// `latn` (0-9) or `arab` (٠-٩); other digits throw.
 #[wasm_bindgen(js_name = dateWords)]
-pub fn date_words(date: &str, lang: &str, digits: &str) -> Result<String, JsError> {
-    Ok(words::date_words(date_arg("dateWords", date)?, &lang::get_or_english(lang), Digits::parse(digits)))
+pub fn date_words(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
+) -> Result<String, JsError> {
+    const F: &str = "dateWords";
+    let (date, lang, digits) = (args::date(date, F, "date")?, args::lang_or_english(lang, F)?, args::digits(digits, F)?);
+    Ok(words::date_words(date, &lang, digits))
 }
 
-/// Rewrites the digits 0-9 of a text with `digits` (`latn` or `arab`).
+/// Rewrites the digits 0-9 of a text with `digits` (`latn` or `arab`; other digits throw).
 #[wasm_bindgen]
-pub fn numerals(text: &str, digits: &str) -> String {
-    words::numerals(text, Digits::parse(digits))
+pub fn numerals(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
+) -> Result<String, JsError> {
+    Ok(words::numerals(&args::text(text, "numerals", "text", "'NATO 32'")?, args::digits(digits, "numerals")?))
 }
 
 #[derive(Serialize)]
@@ -113,9 +122,10 @@ impl BlocMap {
     /// legend of styles: `[{status, fill}]`, `fill` a CSS paint (the
     /// alliance's colour for `member`, else `url(#pattern)` of the map's own
     /// hatch patterns). Throws for an unknown alliance.
-    #[wasm_bindgen(js_name = statusStyles)]
-    pub fn status_styles(&self, alliance: &str) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(js_name = statusStyles, unchecked_return_type = "StatusStyle[]")]
+    pub fn status_styles(&self, #[wasm_bindgen(unchecked_param_type = "string")] alliance: &JsValue) -> Result<JsValue, JsError> {
         let (t, _) = self.core();
+        let alliance = args::text(alliance, "statusStyles", "alliance", "'NATO'")?;
         let a = t.alliances().iter().find(|a| a.id == alliance).ok_or_else(|| JsError::new(&format!("statusStyles: unknown alliance '{alliance}'")))?;
         let out: Vec<StyleOut> = crate::timeline::Status::ALL
             .iter()
@@ -135,10 +145,17 @@ impl BlocMap {
     /// `[{alliance, name, before, after, joined, left}]`, `before` and
     /// `after` in words (`16 members`), `joined`/`left` state names. Both
     /// orders work: an earlier `other` lists who joined since.
-    pub fn compare(&self, other: &str, lang: &str, digits: &str) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "AllianceDiff[]")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] other: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
+    ) -> Result<JsValue, JsError> {
         let (t, date) = self.core();
-        let other = date_arg("compare", other)?;
-        let out: Vec<DiffOut> = words::compare(t, other, date, &lang::get_or_english(lang), Digits::parse(digits))
+        let other = args::date(other, "compare", "other")?;
+        let (lang, digits) = (args::lang_or_english(lang, "compare")?, args::digits(digits, "compare")?);
+        let out: Vec<DiffOut> = words::compare(t, other, date, &lang, digits)
             .into_iter()
             .map(|d| DiffOut { alliance: d.alliance, name: d.name, before: d.before, after: d.after, joined: d.joined, left: d.left })
             .collect();
@@ -147,17 +164,28 @@ impl BlocMap {
 
     /// The shown day in one sentence for a screen reader, e.g.
     /// `12 March 1999: NATO 19 members, +Czech Republic, Hungary, Poland; CSTO 9 members.`
-    pub fn summary(&self, lang: &str, digits: &str) -> String {
+    pub fn summary(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
+    ) -> Result<String, JsError> {
         let (t, date) = self.core();
-        words::summary(t, date, &lang::get_or_english(lang), Digits::parse(digits))
+        let (lang, digits) = (args::lang_or_english(lang, "summary")?, args::digits(digits, "summary")?);
+        Ok(words::summary(t, date, &lang, digits))
     }
 
     /// One mark per event day for the time axis and for play:
     /// `[{date, day, words, year, caption, major, rank}]` (`day` as in `dayNumber`;
     /// `rank` 3-0 says which label to keep when two would overlap).
-    pub fn marks(&self, lang: &str, digits: &str) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "Mark[]")]
+    pub fn marks(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
+    ) -> Result<JsValue, JsError> {
         let (t, _) = self.core();
-        let out: Vec<MarkOut> = words::marks(t, &lang::get_or_english(lang), Digits::parse(digits))
+        let (lang, digits) = (args::lang_or_english(lang, "marks")?, args::digits(digits, "marks")?);
+        let out: Vec<MarkOut> = words::marks(t, &lang, digits)
             .into_iter()
             .map(|m| MarkOut { date: m.date.to_string(), day: m.date.days(), words: m.words, year: m.year, caption: m.caption, major: m.major, rank: m.rank })
             .collect();
@@ -169,11 +197,18 @@ impl BlocMap {
     /// sinceWords, sources}], history: [{date, words, alliance, kind,
     /// caption, sources}]}` (the owning state's events up to the shown day,
     /// oldest first).
-    pub fn details(&self, unit: &str, lang: &str, digits: &str) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "UnitDetails")]
+    pub fn details(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] unit: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
+    ) -> Result<JsValue, JsError> {
         let (t, date) = self.core();
-        let lang = lang::get_or_english(lang);
-        let (lang, digits) = (&*lang, Digits::parse(digits));
-        let state = t.state_of(unit, date).map_err(err)?;
+        let unit = &args::text(unit, "details", "unit", "'DEU-E'")?;
+        let lang = args::lang_or_english(lang, "details")?;
+        let (lang, digits) = (&*lang, args::digits(digits, "details")?);
+        let state = t.state_of(unit, date).map_err(|e| args::fail("details", e))?;
         let standings = t
             .status_at(state, date)
             .map_err(err)?
@@ -215,10 +250,15 @@ impl BlocMap {
     /// The formal members of each map alliance on the shown day, with the
     /// day their current standing began and its sources, sorted by alliance
     /// then name: `[{alliance, allianceName, state, name, status, since, sinceWords, sources}]`.
-    pub fn members(&self, lang: &str, digits: &str) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "MemberRow[]")]
+    pub fn members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
+    ) -> Result<JsValue, JsError> {
         let (t, date) = self.core();
-        let lang = lang::get_or_english(lang);
-        let (lang, digits) = (&*lang, Digits::parse(digits));
+        let lang = args::lang_or_english(lang, "members")?;
+        let (lang, digits) = (&*lang, args::digits(digits, "members")?);
         let mut rows = vec![];
         for a in t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
             let mut group = vec![];
@@ -251,16 +291,18 @@ impl BlocMap {
     }
 }
 
-/// The same day `years` later (earlier if negative); 29 February becomes 28 February.
+/// The same day `years` later (earlier if negative; a whole number from
+/// -9999 to 9999); 29 February becomes 28 February.
 #[wasm_bindgen(js_name = addYears)]
-pub fn add_years(date: &str, years: i32) -> Result<String, JsError> {
-    let d = date_arg("addYears", date)?;
-    if !(-9999..=9999).contains(&years) {
-        return Err(JsError::new(&format!("addYears: {years} years is out of range")));
-    }
+pub fn add_years(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] years: &JsValue,
+) -> Result<String, JsError> {
+    let d = args::date(date, "addYears", "date")?;
+    let years = args::whole(years, "addYears", "years", -9999, 9999, "")?;
     let y = d.year() + years;
     if !(crate::date::MIN_YEAR..=crate::date::MAX_YEAR).contains(&y) {
-        return Err(JsError::new(&format!("addYears: year {y} is outside 0001-9999")));
+        return Err(args::fail("addYears", format_args!("year {y} is outside 0001-9999")));
     }
     Ok(d.add_years(years).to_string())
 }

@@ -1,10 +1,10 @@
 //! The `Timeline` class of the JS API: queries by date on the built-in
 //! timeline or an embedder's own (`fromJson`/`toJson`). Part of the
 //! `library-api` feature: the npm package has it, the demo site's wasm not.
-use super::{date_arg, err, to_js};
+use super::args::{self, fail};
+use super::to_js;
 use crate::date::Date;
-use crate::lang;
-use crate::timeline::{Event, Names, Timeline, TimelineDoc};
+use crate::timeline::{Event, Names, Timeline};
 use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -88,16 +88,14 @@ impl JsTimeline {
         JsTimeline { inner: Rc::new(Timeline::builtin()) }
     }
 
-    /// An embedder's own timeline document (see data/timeline.schema.json).
+    /// An embedder's own timeline document (see data/timeline.schema.json)
+    /// as JSON text. Errors name the place: `timeline JSON: events[5]
+    /// (event 6): date '1999-02-30' is not a date: …`, `timeline event 14:
+    /// unknown state code 'XYZ'`.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<JsTimeline, JsError> {
-        let value = js_sys::JSON::parse(text).map_err(|e| {
-            let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-            JsError::new(&format!("timeline JSON is not valid JSON: {msg}"))
-        })?;
-        let doc: TimelineDoc = serde_wasm_bindgen::from_value(value)
-            .map_err(|e| JsError::new(&format!("timeline document: {e}")))?;
-        Ok(JsTimeline { inner: Rc::new(Timeline::from_doc(doc).map_err(err)?) })
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue) -> Result<JsTimeline, JsError> {
+        let json = json.as_string().ok_or_else(|| args::wrong("Timeline.fromJson", "json", "the JSON text of a timeline document (JSON.stringify an object first)", json))?;
+        Ok(JsTimeline { inner: Rc::new(Timeline::from_json(&json).map_err(|e| fail("Timeline.fromJson", e))?) })
     }
 
     /// The document as JSON text; `Timeline.fromJson(t.toJson())` gives the same answers.
@@ -110,6 +108,7 @@ impl JsTimeline {
 
     /// `[{id, nameEn, nameAr, names, color, kind}]`, kind `alliance` or
     /// `context`; `names` has the data's name in each of its languages.
+    #[wasm_bindgen(unchecked_return_type = "AllianceInfo[]")]
     pub fn alliances(&self) -> Result<JsValue, JsError> {
         let out: Vec<_> = self
             .inner
@@ -129,19 +128,29 @@ impl JsTimeline {
 
     /// Sorted codes of the formal members of an alliance on a day.
     #[wasm_bindgen(js_name = membersAt)]
-    pub fn members_at(&self, alliance: &str, date: &str) -> Result<Vec<String>, JsError> {
-        let date = date_arg("membersAt", date)?;
-        Ok(self.inner.members_at(alliance, date).map_err(err)?.into_iter().map(String::from).collect())
+    pub fn members_at(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] alliance: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: &JsValue,
+    ) -> Result<Vec<String>, JsError> {
+        const F: &str = "membersAt";
+        let (alliance, date) = (args::text(alliance, F, "alliance", "'NATO'")?, args::date(date, F, "date")?);
+        Ok(self.inner.members_at(&alliance, date).map_err(|e| fail(F, e))?.into_iter().map(String::from).collect())
     }
 
     /// A state's standing in each alliance on a day: `[{alliance, status, since, note, source}]`.
-    #[wasm_bindgen(js_name = statusAt)]
-    pub fn status_at(&self, state: &str, date: &str) -> Result<JsValue, JsError> {
-        let date = date_arg("statusAt", date)?;
+    #[wasm_bindgen(js_name = statusAt, unchecked_return_type = "Standing[]")]
+    pub fn status_at(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] state: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: &JsValue,
+    ) -> Result<JsValue, JsError> {
+        const F: &str = "statusAt";
+        let (state, date) = (args::text(state, F, "state", "'POL'")?, args::date(date, F, "date")?);
         let out: Vec<_> = self
             .inner
-            .status_at(state, date)
-            .map_err(err)?
+            .status_at(&state, date)
+            .map_err(|e| fail(F, e))?
             .into_iter()
             .map(|s| StandingOut { alliance: s.alliance, status: s.status.as_str(), since: s.since.to_string(), note: s.note, source: s.source })
             .collect();
@@ -150,38 +159,58 @@ impl JsTimeline {
 
     /// The code of the state that owns a map territory unit on a day.
     #[wasm_bindgen(js_name = stateOf)]
-    pub fn state_of(&self, unit: &str, date: &str) -> Result<String, JsError> {
-        let date = date_arg("stateOf", date)?;
-        Ok(self.inner.state_of(unit, date).map_err(err)?.to_string())
+    pub fn state_of(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] unit: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: &JsValue,
+    ) -> Result<String, JsError> {
+        const F: &str = "stateOf";
+        let (unit, date) = (args::text(unit, F, "unit", "'DEU-E'")?, args::date(date, F, "date")?);
+        Ok(self.inner.state_of(&unit, date).map_err(|e| fail(F, e))?.to_string())
     }
 
     /// A state's name in a language (`languages()`); with a date, the name it
     /// had that day (`stateName('DEU', 'en', '1970-01-01')` is "West Germany (FRG)").
     /// The data's column for the language, else the pack's name, else English.
     #[wasm_bindgen(js_name = stateName)]
-    pub fn state_name(&self, code: &str, lang: &str, date: Option<String>) -> Result<String, JsError> {
-        let lang = lang::get(lang).map_err(|e| JsError::new(&format!("stateName: {e}")))?;
-        self.inner.state(code).map_err(err)?;
-        let date = match date {
-            Some(d) => date_arg("stateName", &d)?,
-            None => Date::from_days(2_932_896), // 9999-12-31: the name of today
+    pub fn state_name(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] date: &JsValue,
+    ) -> Result<String, JsError> {
+        const F: &str = "stateName";
+        let code = args::text(code, F, "code", "'POL'")?;
+        let lang = args::known_lang(lang, F, "lang")?;
+        self.inner.state(&code).map_err(|e| fail(F, e))?;
+        let date = if date.is_undefined() || date.is_null() {
+            Date::from_days(2_932_896) // 9999-12-31: the name of today
+        } else {
+            args::date(date, F, "date")?
         };
-        Ok(crate::words::state_name(&self.inner, code, date, &lang).to_string())
+        Ok(crate::words::state_name(&self.inner, &code, date, &lang).to_string())
     }
 
     /// The events between two days (both included), in order, with sources.
-    #[wasm_bindgen(js_name = changesBetween)]
-    pub fn changes_between(&self, from: &str, to: &str) -> Result<JsValue, JsError> {
-        let (from, to) = (date_arg("changesBetween (from)", from)?, date_arg("changesBetween (to)", to)?);
+    #[wasm_bindgen(js_name = changesBetween, unchecked_return_type = "TimelineEvent[]")]
+    pub fn changes_between(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] from: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: &JsValue,
+    ) -> Result<JsValue, JsError> {
+        const F: &str = "changesBetween";
+        let (from, to) = (args::date(from, F, "from")?, args::date(to, F, "to")?);
         if from > to {
-            return Err(JsError::new(&format!("changesBetween: {from} is after {to}")));
+            return Err(fail(F, format_args!("from {from} is after to {to}")));
         }
         events_out(self.inner.changes_between(from, to))
     }
 
     /// A state's events in order (joined, left, suspended, frozen …).
-    pub fn history(&self, state: &str) -> Result<JsValue, JsError> {
-        events_out(self.inner.history(state).map_err(err)?)
+    #[wasm_bindgen(unchecked_return_type = "TimelineEvent[]")]
+    pub fn history(&self, #[wasm_bindgen(unchecked_param_type = "string")] state: &JsValue) -> Result<JsValue, JsError> {
+        let state = args::text(state, "history", "state", "'POL'")?;
+        events_out(self.inner.history(&state).map_err(|e| fail("history", e))?)
     }
 
     /// The days on which anything changes, `YYYY-MM-DD`, sorted.

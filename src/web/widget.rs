@@ -2,9 +2,8 @@
 //! view change); a date change asks the core which units changed and touches
 //! only those paths, plus the border mesh when a state was born or ended.
 use super::dom::{append, document, set, svg};
-use super::{date_arg, err, to_js};
-#[cfg(feature = "library-api")]
-use super::JsTimeline;
+use super::args::{self, fail};
+use super::{err, to_js};
 use crate::atlas::{changed, owners_changed, ArcKinds, Atlas};
 use crate::date::Date;
 use crate::paint;
@@ -51,23 +50,62 @@ struct Options {
     timeline_json: Option<String>,
 }
 
+/// The options the constructor reads (`BlocMapOptions` in the TypeScript types).
+const OPTION_KEYS: [&str; 4] = ["date", "view", "geojson", "timelineJson"];
+
+/// The constructor's element: a DOM element, not a selector or `null`.
+fn element(v: &JsValue) -> Result<Element, JsError> {
+    v.dyn_ref::<Element>().cloned().ok_or_else(|| {
+        let hint = match v.as_string() {
+            Some(s) => format!(" (use document.querySelector('{s}'))"),
+            None => String::new(),
+        };
+        JsError::new(&format!("BlocMap: the first argument must be a DOM element, got {}{hint}", args::describe(v)))
+    })
+}
+
+/// Reads the options object; `undefined` or `null` is no options. An
+/// unknown key (a misspelled `dat`) is an error naming the known ones.
 fn options(value: &JsValue) -> Result<Options, JsError> {
-    let get = |name: &str| -> Result<Option<String>, JsError> {
-        if value.is_undefined() || value.is_null() {
-            return Ok(None);
+    const F: &str = "BlocMap";
+    let given = !(value.is_undefined() || value.is_null());
+    if given {
+        if !value.is_object() || js_sys::Array::is_array(value) || value.is_function() {
+            return Err(args::wrong(F, "options", "an object like {date: '1999-03-12', view: 'europe'}", value));
         }
-        let v = js_sys::Reflect::get(value, &JsValue::from_str(name)).map_err(|_| JsError::new("BlocMap options must be an object"))?;
-        if v.is_undefined() || v.is_null() {
-            return Ok(None);
+        for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !OPTION_KEYS.contains(&key.as_str()) {
+                return Err(fail(F, format_args!("unknown option '{key}' (known: {})", OPTION_KEYS.join(", "))));
+            }
         }
-        v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("BlocMap option '{name}' must be a string")))
+    }
+    let get = |name: &str, like: &str| -> Result<Option<String>, JsError> {
+        let v = if given { js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED) } else { JsValue::UNDEFINED };
+        args::optional_text(&v, F, &format!("option '{name}'"), like)
+    };
+    let view = match get("view", "'europe'")? {
+        Some(v) => View::parse(&v).map_err(|e| option_error("view", e))?,
+        None => View::World,
     };
     Ok(Options {
-        date: get("date")?.map(|d| date_arg("BlocMap option 'date'", &d)).transpose()?,
-        view: get("view")?.map(|v| View::parse(&v).map_err(|e| JsError::new(&format!("BlocMap option 'view': {e}")))).transpose()?.unwrap_or(View::World),
-        geojson: get("geojson")?,
-        timeline_json: get("timelineJson")?,
+        date: get("date", "'1999-03-12'")?.map(|d| Date::parse(&d).map_err(|e| option_error("date", e))).transpose()?,
+        view,
+        geojson: get("geojson", "'{\"type\": \"FeatureCollection\", …}' (JSON.stringify it first)")?,
+        timeline_json: get("timelineJson", "'{\"version\": 1, …}' (JSON.stringify it first)")?,
     })
+}
+
+/// What is wrong with the value of an option: `BlocMap option 'view': unknown view …`.
+fn option_error(name: &str, e: impl std::fmt::Display) -> JsError {
+    JsError::new(&format!("BlocMap option '{name}': {e}"))
+}
+
+/// Today in the browser (UTC, as `new Date().toISOString()` gives it): the
+/// day the map shows when no `date` option is given.
+fn today() -> Date {
+    let days = (js_sys::Date::now() / 86_400_000.0).floor();
+    Date::from_days(days.clamp(-719_162.0, 2_932_896.0) as i32)
 }
 
 #[derive(Serialize)]
@@ -82,13 +120,18 @@ struct LegendEntry<'a> {
 
 #[wasm_bindgen]
 impl BlocMap {
-    /// Draws the map into `element`. Options (all optional): `date`
-    /// (`YYYY-MM-DD`, default the last event day), `view` (`world`, `arctic`,
-    /// `europe`), `geojson` (your own territories as GeoJSON text),
-    /// `timelineJson` (your own timeline document).
+    /// Draws the map into `element` (a DOM element, not a selector).
+    /// Options (all optional): `date` (`YYYY-MM-DD`, default today in the
+    /// browser), `view` (`world`, `arctic`, `europe`), `geojson` (your own
+    /// territories as GeoJSON text), `timelineJson` (your own timeline
+    /// document as JSON text). An unknown option key throws.
     #[wasm_bindgen(constructor)]
-    pub fn new(element: &Element, options_value: JsValue) -> Result<BlocMap, JsError> {
-        let o = options(&options_value)?;
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Element")] element: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BlocMapOptions")] options: &JsValue,
+    ) -> Result<BlocMap, JsError> {
+        let element = &self::element(element)?;
+        let o = self::options(options)?;
         let timeline = match &o.timeline_json {
             Some(text) => embedder_timeline(text)?,
             None => Timeline::builtin(),
@@ -97,8 +140,8 @@ impl BlocMap {
             Some(text) => geojson_topology(text)?,
             None => Topology::builtin(),
         };
-        let atlas = Atlas::new(timeline, topology).map_err(|e| JsError::new(&e))?;
-        let date = o.date.unwrap_or_else(|| atlas.timeline().event_dates().last().copied().unwrap_or(atlas.timeline().first_date()));
+        let atlas = Atlas::new(timeline, topology).map_err(|e| fail("BlocMap", e))?;
+        let date = o.date.unwrap_or_else(today);
         let doc = document()?;
         let svg_el = svg(&doc, "svg", &[("class", "bm-svg"), ("role", "img")])?;
         let mut map = BlocMap {
@@ -254,8 +297,8 @@ impl BlocMap {
     /// Shows the map on a day (`YYYY-MM-DD`). Only units whose state or
     /// standing changed are touched. A bad date throws and changes nothing.
     #[wasm_bindgen(js_name = setDate)]
-    pub fn set_date(&mut self, date: &str) -> Result<(), JsError> {
-        let date = date_arg("setDate", date)?;
+    pub fn set_date(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] date: &JsValue) -> Result<(), JsError> {
+        let date = args::date(date, "setDate", "date")?;
         let views = self.atlas.views_at(date);
         let redo_borders = owners_changed(&self.views, &views);
         let touched = changed(&self.views, &views);
@@ -277,8 +320,9 @@ impl BlocMap {
     /// 1985; `""` clears it. The outline follows date changes. Throws for an
     /// unknown state code and keeps the previous outline.
     #[wasm_bindgen(js_name = highlightState)]
-    pub fn highlight_state(&mut self, code: &str) -> Result<(), JsError> {
-        self.highlighted = if code.is_empty() { None } else { Some(self.atlas.timeline().state(code).map_err(err)?) };
+    pub fn highlight_state(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] code: &JsValue) -> Result<(), JsError> {
+        let code = args::text(code, "highlightState", "code", "'POL' (or '' to clear)")?;
+        self.highlighted = if code.is_empty() { None } else { Some(self.atlas.timeline().state(&code).map_err(|e| fail("highlightState", e))?) };
         self.paint_highlight();
         Ok(())
     }
@@ -298,8 +342,8 @@ impl BlocMap {
 
     /// Switches the projection (`world`, `arctic`, `europe`); reprojects once.
     #[wasm_bindgen(js_name = setView)]
-    pub fn set_view(&mut self, view: &str) -> Result<(), JsError> {
-        let view = View::parse(view).map_err(|e| JsError::new(&format!("setView: {e}")))?;
+    pub fn set_view(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewName")] view: &JsValue) -> Result<(), JsError> {
+        let view = View::parse(&args::text(view, "setView", "view", "'europe'")?).map_err(|e| fail("setView", e))?;
         if view != self.view {
             self.view = view;
             self.build()?;
@@ -308,6 +352,7 @@ impl BlocMap {
     }
 
     /// The current view's name.
+    #[wasm_bindgen(unchecked_return_type = "ViewName")]
     pub fn view(&self) -> String {
         self.view.as_str().to_string()
     }
@@ -315,9 +360,10 @@ impl BlocMap {
     /// Legend at the current date: `[{id, name, color, kind, count}]` with
     /// the number of formal members, names in `lang` (a code of `languages()`;
     /// English if unknown).
-    pub fn legend(&self, lang: &str) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "LegendEntry[]")]
+    pub fn legend(&self, #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue) -> Result<JsValue, JsError> {
         let t = self.atlas.timeline();
-        let lang = crate::lang::get_or_english(lang);
+        let lang = args::lang_or_english(lang, "legend")?;
         let mut out = vec![];
         for a in t.alliances() {
             let count = t.members_at(&a.id, self.date).map_err(err)?.len();
@@ -341,10 +387,21 @@ impl BlocMap {
     /// Part of `library-api` (the demo page composes its own from the drawn map).
     #[cfg(feature = "library-api")]
     #[wasm_bindgen(js_name = exportSvg)]
-    pub fn export_svg(&self, lang: &str, digits: &str, title: &str, date_text: &str, source: &str) -> Result<String, JsError> {
-        let lang = crate::lang::get(lang).map_err(|e| JsError::new(&format!("exportSvg: {e}")))?;
-        let digits = crate::words::Digits::parse(digits);
-        let text = crate::card::CardText { lang: &lang, digits, title, date: date_text, source };
+    pub fn export_svg(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] title: &JsValue,
+        #[wasm_bindgen(js_name = dateText, unchecked_param_type = "string")] date_text: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] source: &JsValue,
+    ) -> Result<String, JsError> {
+        const F: &str = "exportSvg";
+        let lang = args::known_lang(lang, F, "lang")?;
+        let digits = args::digits(digits, F)?;
+        let title = args::text(title, F, "title", "'NATO and the CSTO'")?;
+        let date = args::text(date_text, F, "dateText", "'12 March 1999'")?;
+        let source = args::text(source, F, "source", "'Source: NATO'")?;
+        let text = crate::card::CardText { lang: &lang, digits, title: &title, date: &date, source: &source };
         Ok(crate::card::render(&self.atlas, self.view, self.date, &text))
     }
 
@@ -380,14 +437,14 @@ fn show(el: &Element, shown: bool) {
 /// An embedder's GeoJSON text as a topology (see `geojson_js`).
 #[cfg(feature = "library-api")]
 fn geojson_topology(text: &str) -> Result<Topology, JsError> {
-    let gj = super::geojson_js::parse(text).map_err(|e| JsError::new(&format!("BlocMap option 'geojson': {e}")))?;
-    Topology::from_geojson_value(gj).map_err(|e| JsError::new(&format!("BlocMap option 'geojson': {e}")))
+    let gj = super::geojson_js::parse(text).map_err(|e| option_error("geojson", e))?;
+    Topology::from_geojson_value(gj).map_err(|e| option_error("geojson", e))
 }
 
 /// An embedder's timeline document (JSON text).
 #[cfg(feature = "library-api")]
 fn embedder_timeline(text: &str) -> Result<Timeline, JsError> {
-    Ok(JsTimeline::from_json(text)?.inner.as_ref().clone())
+    Timeline::from_json(text).map_err(|e| option_error("timelineJson", e))
 }
 
 #[cfg(not(feature = "library-api"))]
@@ -403,9 +460,10 @@ fn embedder_timeline(_: &str) -> Result<Timeline, JsError> {
 /// The error of a build without the `library-api` feature (the demo site's).
 #[cfg(not(feature = "library-api"))]
 fn without_embedder_data(option: &str) -> JsError {
-    JsError::new(&format!(
-        "BlocMap option '{option}': this is the demo page's own build of BlocMap, which reads no embedder data; load the whole library instead (lib/blocmap.js beside the site's pkg/, or the npm package)"
-    ))
+    option_error(
+        option,
+        "this is the demo page's own build of BlocMap, which reads no embedder data; load the whole library instead (lib/blocmap.js beside the site's pkg/, or the npm package)",
+    )
 }
 
 /// `v` with one decimal, without the float formatting machinery (20 KB of wasm).

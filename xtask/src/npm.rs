@@ -1,4 +1,4 @@
-//! The npm tools (data sources, wasm-opt, playwright-core, axe-core), pinned in
+//! The npm tools (data sources, wasm-opt, playwright-core, axe-core, typescript), pinned in
 //! `xtask/npm/package-lock.json` and installed into `.tools/npm` with `npm ci`.
 use crate::util::{read, run, write};
 use std::path::{Path, PathBuf};
