@@ -226,15 +226,15 @@ fn successions_restroke_only_the_contested_borders() {
 #[wasm_bindgen_test]
 fn berlin_keeps_its_marker_only_while_it_is_a_state_of_its_own() {
     let root = container();
-    let mut map = BlocMap::new(&root, options(&[("date", "1990-10-02"), ("view", "world")])).unwrap();
+    let mut map = new_map(&root, options(&[("date", "1990-10-02"), ("view", "world")])).unwrap();
     let berlin = root.query_selector("circle.bm-marker[data-unit=\"DEU-BE\"]").unwrap().expect("Berlin has a marker in the world view");
     let lux = root.query_selector("circle.bm-marker[data-unit=\"LUX\"]").unwrap().expect("Luxembourg has a marker");
     assert_eq!(berlin.get_attribute("visibility"), None, "four-power Berlin is shown");
-    map.set_date("1990-10-03").unwrap();
+    map.set_date(&js("1990-10-03")).unwrap();
     assert_eq!(berlin.get_attribute("visibility").as_deref(), Some("hidden"), "Berlin is part of Germany");
     assert_eq!(berlin.get_attribute("data-state").as_deref(), Some("DEU"));
     assert_eq!(lux.get_attribute("visibility"), None, "Luxembourg keeps its ring");
-    map.set_date("1985-01-01").unwrap();
+    map.set_date(&js("1985-01-01")).unwrap();
     assert_eq!(berlin.get_attribute("visibility"), None);
 }
 
