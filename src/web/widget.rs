@@ -303,7 +303,7 @@ impl BlocMap {
         let mut out = vec![];
         for a in t.alliances() {
             let count = t.members_at(&a.id, self.date).map_err(err)?.len();
-            let name = crate::words::alliance_name(a, &lang);
+            let name = crate::words::alliance_name_at(a, self.date, &lang);
             out.push(LegendEntry { id: &a.id, name, color: &a.color, kind: a.kind.as_str(), count });
         }
         to_js(&out)
