@@ -183,7 +183,7 @@ mod tests {
         assert!(s.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(s.contains("data-unit=\"DEU-E\" data-state=\"DDR\" data-alliance=\"WARSAW_PACT\""));
         assert!(s.contains("data-unit=\"POL\" data-state=\"POL\" data-alliance=\"WARSAW_PACT\""));
-        assert!(s.contains("NATO and the CSTO · 1989-11-09"));
+        assert!(s.contains("NATO, the Warsaw Pact and the CSTO · 1989-11-09"));
         assert!(s.contains("(16)"), "NATO had 16 members in 1989");
         assert!(s.ends_with("</svg>"));
     }
