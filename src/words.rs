@@ -352,7 +352,10 @@ pub struct Mark {
     /// The year as a numeral (tick label).
     pub year: String,
     /// What happens, for the play caption: the day's alliance-level captions,
-    /// or else its state captions by state name (three at most, then `…`).
+    /// or else its state captions by state name (three at most, then `…`);
+    /// an event known only to the month or the year gives that date, since
+    /// the caption stands beside the slider's whole date
+    /// (`France leaves NATO's integrated command (July 1966)`).
     pub caption: String,
     /// Whether the axis labels it: an alliance-level event of a map
     /// alliance, a change in the members of a map alliance or in a member's
@@ -382,7 +385,9 @@ pub fn marks(t: &Timeline, lang: &Language, digits: Digits) -> Vec<Mark> {
             let general: Vec<&Event> = events.iter().copied().filter(|e| e.state.is_none()).collect();
             let chosen: Vec<&Event> = if general.is_empty() { by_state_name(t, events.clone(), lang) } else { general.clone() };
             let lead = day_precision(&events);
-            let caption = captions(&chosen, lead, lang, digits);
+            // The page shows the caption beside the slider's day, always a
+            // whole date: an event known less exactly says so itself.
+            let caption = captions(&chosen, Precision::Day, lang, digits);
             let members_change = t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance).any(|a| {
                 t.members_at(&a.id, date).unwrap_or_default() != t.members_at(&a.id, date.pred()).unwrap_or_default()
             });
@@ -677,12 +682,14 @@ mod tests {
         assert_eq!(mark("2004-03-29").caption, "Bulgaria joins NATO; Estonia joins NATO; Latvia joins NATO …");
         assert_eq!(mark("1999-04-20").caption, "Azerbaijan leaves the CST; Georgia leaves the CST; Uzbekistan leaves the CST");
         assert_eq!(mark("1966-07-01").words, "July 1966");
-        assert_eq!(mark("1966-07-01").caption, "France leaves NATO's integrated command");
+        assert_eq!(mark("1966-07-01").caption, "France leaves NATO's integrated command (July 1966)");
         assert_eq!(mark("1999-03-12").words, "12 March 1999");
         let ar = marks(&t, &ar(), Digits::Arabic);
         assert_eq!(ar[0].year, "١٩٤٩");
         assert!(!ar[0].caption.is_empty());
-        assert_eq!(ar.iter().find(|k| k.date == d("1966-07-01")).unwrap().words, "يوليو ١٩٦٦");
+        let france = ar.iter().find(|k| k.date == d("1966-07-01")).unwrap();
+        assert_eq!(france.words, "يوليو ١٩٦٦");
+        assert!(france.caption.ends_with(" (يوليو ١٩٦٦)"), "{}", france.caption);
     }
 
     #[test]
