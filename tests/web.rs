@@ -344,3 +344,35 @@ fn an_embedder_adds_a_language_at_run_time() {
     let e = message(add_language("{").unwrap_err());
     assert!(e.starts_with("language pack: line 1, column 2"), "{e}");
 }
+
+/// `{…}` as JSON text, for matching what a reader export gives the page.
+fn json(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v).unwrap().as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_reader_gives_dates_as_exactly_as_known_and_since_as_a_reader_means_it() {
+    let root = container();
+    let mut map = BlocMap::new(&root, options(&[("date", "1970-01-01")])).unwrap();
+    // France, outside the integrated command since July 1966 (known to the month).
+    let fra = json(&map.details("FRA", "en", "latn").unwrap());
+    assert!(fra.contains(r#""status":"outside_integrated_command","since":"1966-07-01","sinceWords":"July 1966""#), "{fra}");
+    assert!(fra.contains(r#""words":"July 1966""#), "{fra}");
+    assert!(fra.contains("North Atlantic Treaty enters into force"), "NATO's own events are in its members' history: {fra}");
+    // Greece in 1985: a member since 1952, not since its 1980 return to the integrated command.
+    map.set_date("1985-06-01").unwrap();
+    let grc = json(&map.details("GRC", "en", "latn").unwrap());
+    assert!(grc.contains(r#""since":"1952-02-18","sinceWords":"18 February 1952""#), "{grc}");
+    let rows = json(&map.members("en", "latn").unwrap());
+    assert!(rows.contains(r#""state":"GRC","name":"Greece","status":"member","since":"1952-02-18""#), "{rows}");
+    // Poland's history has the Warsaw Pact's dissolution; the CST is named so before 2002.
+    map.set_date("1998-01-01").unwrap();
+    assert!(json(&map.details("POL", "en", "latn").unwrap()).contains("Warsaw Pact dissolved"));
+    let legend = json(&map.legend("en").unwrap());
+    assert!(legend.contains("Collective Security Treaty (CST)") && !legend.contains("(CSTO)"), "{legend}");
+    // The table lists states by name: Latvia before Lithuania.
+    map.set_date("2004-03-29").unwrap();
+    let rows = json(&map.members("en", "latn").unwrap());
+    let (lv, lt) = (rows.find(r#""name":"Latvia""#), rows.find(r#""name":"Lithuania""#));
+    assert!(lv.is_some() && lv < lt, "{rows}");
+}
