@@ -359,6 +359,10 @@ fn the_reader_gives_dates_as_exactly_as_known_and_since_as_a_reader_means_it() {
     assert!(fra.contains(r#""status":"outside_integrated_command","since":"1966-07-01","sinceWords":"July 1966""#), "{fra}");
     assert!(fra.contains(r#""words":"July 1966""#), "{fra}");
     assert!(fra.contains("North Atlantic Treaty enters into force"), "NATO's own events are in its members' history: {fra}");
+    // The JS Timeline gives both starts.
+    let t = JsTimeline::builtin();
+    let st = json(&t.status_at("FRA", "1970-01-01").unwrap());
+    assert!(st.contains(r#""since":"1949-08-24","standingSince":"1966-07-01""#), "{st}");
     // Greece in 1985: a member since 1952, not since its 1980 return to the integrated command.
     map.set_date("1985-06-01").unwrap();
     let grc = json(&map.details("GRC", "en", "latn").unwrap());

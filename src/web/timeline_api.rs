@@ -41,6 +41,7 @@ struct StandingOut<'a> {
     alliance: &'a str,
     status: &'a str,
     since: String,
+    standing_since: String,
     note: &'a str,
     source: &'a str,
 }
@@ -134,7 +135,10 @@ impl JsTimeline {
         Ok(self.inner.members_at(alliance, date).map_err(err)?.into_iter().map(String::from).collect())
     }
 
-    /// A state's standing in each alliance on a day: `[{alliance, status, since, note, source}]`.
+    /// A state's standing in each alliance on a day: `[{alliance, status,
+    /// since, standingSince, note, source}]`: `since` the start of a formal
+    /// member's continuous membership (else of its status), `standingSince`
+    /// the start of its current status, whose event `note` and `source` are.
     #[wasm_bindgen(js_name = statusAt)]
     pub fn status_at(&self, state: &str, date: &str) -> Result<JsValue, JsError> {
         let date = date_arg("statusAt", date)?;
@@ -143,7 +147,7 @@ impl JsTimeline {
             .status_at(state, date)
             .map_err(err)?
             .into_iter()
-            .map(|s| StandingOut { alliance: s.alliance, status: s.status.as_str(), since: s.since.to_string(), note: s.note, source: s.source })
+            .map(|s| StandingOut { alliance: s.alliance, status: s.status.as_str(), since: s.since.to_string(), standing_since: s.standing_since.to_string(), note: s.note, source: s.source })
             .collect();
         to_js(&out)
     }
