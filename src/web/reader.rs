@@ -146,7 +146,7 @@ impl BlocMap {
     }
 
     /// The shown day in one sentence for a screen reader, e.g.
-    /// `12 March 1999: NATO 19 members, +Czech Republic, Hungary, Poland; CSTO 9 members.`
+    /// `12 March 1999: NATO 19 members, +Czech Republic, Hungary, Poland; CST 9 members.`
     pub fn summary(&self, lang: &str, digits: &str) -> String {
         let (t, date) = self.core();
         words::summary(t, date, &lang::get_or_english(lang), Digits::parse(digits))

@@ -295,8 +295,8 @@ impl BlocMap {
     }
 
     /// Legend at the current date: `[{id, name, color, kind, count}]` with
-    /// the number of formal members, names in `lang` (a code of `languages()`;
-    /// English if unknown).
+    /// the number of formal members, names of that day (the CST before
+    /// 2002-10-07) in `lang` (a code of `languages()`; English if unknown).
     pub fn legend(&self, lang: &str) -> Result<JsValue, JsError> {
         let t = self.atlas.timeline();
         let lang = crate::lang::get_or_english(lang);
