@@ -9,7 +9,7 @@ use crate::projection::View;
 use crate::render::Scene;
 use crate::lang::Language;
 use crate::timeline::AllianceKind;
-use crate::words::{alliance_name, numerals, Digits};
+use crate::words::{alliance_name_at, numerals, Digits};
 use std::fmt::Write;
 
 const HEADER: f64 = 56.0;
@@ -121,7 +121,8 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
     let mut x = if rtl { w - 16.0 } else { 16.0 };
     for a in timeline.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
         let count = timeline.members_at(&a.id, date).map(|m| m.len()).unwrap_or(0);
-        let name = alliance_name(a, text.lang);
+        // The name of the day: the Collective Security Treaty before 2002-10-07.
+        let name = alliance_name_at(a, date, text.lang);
         let label = numerals(&format!("{name} ({count})"), text.digits);
         let width = 28.0 + label.chars().count() as f64 * 7.2;
         let room = if rtl { x - 16.0 } else { w - 16.0 - x };
@@ -183,9 +184,20 @@ mod tests {
         assert!(s.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(s.contains("data-unit=\"DEU-E\" data-state=\"DDR\" data-alliance=\"WARSAW_PACT\""));
         assert!(s.contains("data-unit=\"POL\" data-state=\"POL\" data-alliance=\"WARSAW_PACT\""));
-        assert!(s.contains("NATO and the CSTO · 1989-11-09"));
+        assert!(s.contains("NATO, the Warsaw Pact and the CSTO · 1989-11-09"));
         assert!(s.contains("(16)"), "NATO had 16 members in 1989");
         assert!(s.ends_with("</svg>"));
+    }
+
+    #[test]
+    fn the_legend_names_each_alliance_as_it_was_named_that_day() {
+        let s = card("1995-01-01", View::World, "en");
+        assert!(s.contains(">Collective Security Treaty (CST) (9)<"), "the CST before its 2002 Charter");
+        assert!(!s.contains("(CSTO)"));
+        let s = card("2010-01-01", View::World, "en");
+        assert!(s.contains(">Collective Security Treaty Organization (CSTO) (7)<"));
+        let s = card("1995-01-01", View::World, "ru");
+        assert!(s.contains(">Договор о коллективной безопасности (ДКБ) (9)<"));
     }
 
     #[test]

@@ -116,6 +116,41 @@ impl Date {
     }
 }
 
+/// How exact a date is: the sources give the day, or only its month, or only
+/// its year (a day is still stored: the one chosen, see `data/README.md`).
+/// Ordered from the most exact: `Day < Month < Year`.
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
+pub enum Precision {
+    /// The day is known.
+    #[default]
+    Day,
+    /// Only the month is known.
+    Month,
+    /// Only the year is known.
+    Year,
+}
+
+impl Precision {
+    /// `day`, `month` or `year`; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Precision> {
+        match text {
+            "day" => Some(Precision::Day),
+            "month" => Some(Precision::Month),
+            "year" => Some(Precision::Year),
+            _ => None,
+        }
+    }
+
+    /// `day`, `month` or `year`, what [`Precision::parse`] reads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();
@@ -221,6 +256,15 @@ mod tests {
         assert_eq!(d.succ().pred(), d);
         assert_eq!(Date::parse("2024-02-29").unwrap().add_years(1).to_string(), "2025-02-28");
         assert_eq!(d.add_days(-365).to_string(), "1990-12-31");
+    }
+
+    #[test]
+    fn precisions_read_and_order() {
+        for p in [Precision::Day, Precision::Month, Precision::Year] {
+            assert_eq!(Precision::parse(p.as_str()), Some(p));
+        }
+        assert_eq!(Precision::parse("week"), None);
+        assert!(Precision::Day < Precision::Month && Precision::Month < Precision::Year);
     }
 
     proptest! {

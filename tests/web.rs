@@ -587,7 +587,7 @@ fn timeline_json_errors_name_the_place() {
         (set("alliances", 0, "name_en", JsValue::from_f64(5.0)), "timeline JSON: alliances[0] (row 1): name_en: expected text, got the number 5"),
         (
             set("alliances", 0, "foo", JsValue::from_f64(5.0)),
-            "timeline JSON: alliances[0] (row 1): unknown field 'foo' (known: id, color, kind, name_<language code>)",
+            "timeline JSON: alliances[0] (row 1): unknown field 'foo' (known: id, color, kind, renamed, name_<language code>, former_name_<language code>)",
         ),
         (
             set("events", 5, "date", js("1999-02-30")),
@@ -604,4 +604,40 @@ fn timeline_json_errors_name_the_place() {
 
 fn table_row(doc: &js_sys::Object, name: &str, row: u32) -> JsValue {
     table(doc, name).get(row)
+}
+
+/// `{…}` as JSON text, for matching what a reader export gives the page.
+fn json(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v).unwrap().as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_reader_gives_dates_as_exactly_as_known_and_since_as_a_reader_means_it() {
+    let root = container();
+    let mut map = new_map(&root, options(&[("date", "1970-01-01")])).unwrap();
+    // France, outside the integrated command since July 1966 (known to the month).
+    let fra = json(&map.details(&js("FRA"), &js("en"), &js("latn")).unwrap());
+    assert!(fra.contains(r#""status":"outside_integrated_command","since":"1966-07-01","sinceWords":"July 1966""#), "{fra}");
+    assert!(fra.contains(r#""words":"July 1966""#), "{fra}");
+    assert!(fra.contains("North Atlantic Treaty enters into force"), "NATO's own events are in its members' history: {fra}");
+    // The JS Timeline gives both starts.
+    let t = JsTimeline::builtin();
+    let st = json(&t.status_at(&js("FRA"), &js("1970-01-01")).unwrap());
+    assert!(st.contains(r#""since":"1949-08-24","standingSince":"1966-07-01""#), "{st}");
+    // Greece in 1985: a member since 1952, not since its 1980 return to the integrated command.
+    map.set_date(&js("1985-06-01")).unwrap();
+    let grc = json(&map.details(&js("GRC"), &js("en"), &js("latn")).unwrap());
+    assert!(grc.contains(r#""since":"1952-02-18","sinceWords":"18 February 1952""#), "{grc}");
+    let rows = json(&map.members(&js("en"), &js("latn")).unwrap());
+    assert!(rows.contains(r#""state":"GRC","name":"Greece","status":"member","since":"1952-02-18""#), "{rows}");
+    // Poland's history has the Warsaw Pact's dissolution; the CST is named so before 2002.
+    map.set_date(&js("1998-01-01")).unwrap();
+    assert!(json(&map.details(&js("POL"), &js("en"), &js("latn")).unwrap()).contains("Warsaw Pact dissolved"));
+    let legend = json(&map.legend(&js("en")).unwrap());
+    assert!(legend.contains("Collective Security Treaty (CST)") && !legend.contains("(CSTO)"), "{legend}");
+    // The table lists states by name: Latvia before Lithuania.
+    map.set_date(&js("2004-03-29")).unwrap();
+    let rows = json(&map.members(&js("en"), &js("latn")).unwrap());
+    let (lv, lt) = (rows.find(r#""name":"Latvia""#), rows.find(r#""name":"Lithuania""#));
+    assert!(lv.is_some() && lv < lt, "{rows}");
 }

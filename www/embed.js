@@ -28,7 +28,7 @@
   // data-lang may be any language the map has (data/lang/*.json); the page
   // checks it. Until the map reports its title in that language, English.
   var ownTitle = script.getAttribute('data-title');
-  frame.title = ownTitle || 'Map of military alliances: NATO and the CSTO';
+  frame.title = ownTitle || 'Map of military alliances: NATO, the Warsaw Pact and the CSTO';
   frame.setAttribute('loading', 'lazy');
   frame.setAttribute('allow', 'fullscreen; clipboard-write');
   frame.className = 'blocmap-embed';

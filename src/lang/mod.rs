@@ -48,7 +48,10 @@ pub struct Language {
     pub digits: Digits,
     plural: Plural,
     months: Vec<String>,
+    months_standalone: Option<Vec<String>>,
     date: String,
+    date_month: String,
+    date_year: String,
     /// Between the items of a list (`, `, `، `).
     pub list_separator: String,
     /// Between clauses of a sentence (`; `, `؛ `).
@@ -64,6 +67,7 @@ pub struct Language {
     /// from the registry, with English's for every key the pack lacks.
     pub page: Json,
     alliances: HashMap<String, String>,
+    former_alliances: HashMap<String, String>,
     states: HashMap<String, String>,
     former_names: HashMap<String, String>,
     captions: HashMap<String, String>,
@@ -122,7 +126,7 @@ impl Language {
         only_keys(
             &root,
             "",
-            &["language", "plural", "months", "date", "listSeparator", "clauseSeparator", "grammar", "page", "alliances", "states", "formerNames", "captions"],
+            &["language", "plural", "months", "monthsStandalone", "date", "dateMonth", "dateYear", "listSeparator", "clauseSeparator", "grammar", "page", "alliances", "formerAllianceNames", "states", "formerNames", "captions"],
         )?;
         let lang = root.get("language").ok_or("'language' is missing")?;
         only_keys(lang, "language.", &["code", "name", "dir", "digits"])?;
@@ -143,16 +147,32 @@ impl Language {
             pairs.push((k.as_str(), text(Some(v), &format!("plural.{k}"))?));
         }
         let plural = Plural::new(pairs)?;
-        let months = match root.get("months") {
+        let month_names = |key: &str| match root.get(key) {
             Some(Json::Arr(items)) if items.len() == 12 => {
-                items.iter().enumerate().map(|(i, m)| text(Some(m), &format!("months[{i}]")).map(String::from)).collect::<Result<Vec<_>, _>>()?
+                items.iter().enumerate().map(|(i, m)| text(Some(m), &format!("{key}[{i}]")).map(String::from)).collect::<Result<Vec<_>, _>>()
             }
-            _ => return Err("'months' must hold 12 names, January first".into()),
+            _ => Err(format!("'{key}' must hold 12 names, January first")),
         };
+        let months = month_names("months")?;
+        let months_standalone = root.get("monthsStandalone").map(|_| month_names("monthsStandalone")).transpose()?;
         let date = text(root.get("date"), "date")?;
         if !(date.contains("{day}") && date.contains("{month}") && date.contains("{year}")) {
             return Err(format!("date pattern '{date}' needs {{day}}, {{month}} and {{year}}"));
         }
+        // A date known only to the month or the year; packs without them
+        // (embedders' older packs) get the bare month and year.
+        let pattern = |key: &str, default: &str, needs: &[&str], never: &[&str]| -> Result<String, String> {
+            let p = match root.get(key) {
+                None => return Ok(default.to_string()),
+                v => text(v, key)?,
+            };
+            if needs.iter().any(|n| !p.contains(n)) || never.iter().any(|n| p.contains(n)) {
+                return Err(format!("'{key}' pattern '{p}' needs {} and no {}", needs.join(" and "), never.join(" or ")));
+            }
+            Ok(p.to_string())
+        };
+        let date_month = pattern("dateMonth", "{month} {year}", &["{month}", "{year}"], &["{day}"])?;
+        let date_year = pattern("dateYear", "{year}", &["{year}"], &["{day}", "{month}"])?;
         let grammar = root.get("grammar").ok_or("'grammar' is missing")?;
         only_keys(grammar, "grammar.", &["members", "signatories", "noMembers", "cardTitle", "cardSource"])?;
         let forms = |key: &str| -> Result<Forms, String> {
@@ -181,7 +201,10 @@ impl Language {
             digits,
             plural,
             months,
+            months_standalone,
             date: date.to_string(),
+            date_month,
+            date_year,
             list_separator: text(root.get("listSeparator"), "listSeparator")?.to_string(),
             clause_separator: text(root.get("clauseSeparator"), "clauseSeparator")?.to_string(),
             members: forms("members")?,
@@ -191,6 +214,7 @@ impl Language {
             card_source: optional("cardSource")?,
             page,
             alliances: map(root.get("alliances"), "alliances")?,
+            former_alliances: map(root.get("formerAllianceNames"), "formerAllianceNames")?,
             states: map(root.get("states"), "states")?,
             former_names: map(root.get("formerNames"), "formerNames")?,
             captions: map(root.get("captions"), "captions")?,
@@ -212,9 +236,37 @@ impl Language {
         &self.months[(month.clamp(1, 12) - 1) as usize]
     }
 
+    /// The name of month 1-12 standing alone, as in "July 1966" (Russian
+    /// nominative `июль`, where a full date has the genitive `июля`).
+    pub fn month_alone(&self, month: u32) -> &str {
+        match &self.months_standalone {
+            Some(m) => &m[(month.clamp(1, 12) - 1) as usize],
+            None => self.month(month),
+        }
+    }
+
     /// A date from its parts with the pack's pattern (ASCII digits).
     pub fn date(&self, day: u32, month: u32, year: i32) -> String {
         self.date.replace("{day}", &day.to_string()).replace("{month}", self.month(month)).replace("{year}", &year.to_string())
+    }
+
+    /// A date known only to `precision`: the whole date (`date`), the month
+    /// and year (`dateMonth`: "July 1966", "июль 1966 г.") or the year
+    /// (`dateYear`). ASCII digits.
+    pub fn date_to(&self, precision: crate::date::Precision, day: u32, month: u32, year: i32) -> String {
+        use crate::date::Precision;
+        match precision {
+            Precision::Day => self.date(day, month, year),
+            Precision::Month => self.date_month.replace("{month}", self.month_alone(month)).replace("{year}", &year.to_string()),
+            Precision::Year => self.date_year.replace("{year}", &year.to_string()),
+        }
+    }
+
+    /// Whether the pack gives its own patterns for a date known only to the
+    /// month or the year (`dateMonth`, `dateYear`), for the completeness test.
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    fn has_coarse_dates(text: &str) -> bool {
+        Json::parse(text).is_ok_and(|root| root.get("dateMonth").is_some() && root.get("dateYear").is_some())
     }
 
     /// `n members` in the form its number takes (ASCII digits).
@@ -235,6 +287,12 @@ impl Language {
     /// The pack's name for an alliance id (for data without a `name_<code>` column).
     pub fn alliance_name(&self, id: &str) -> Option<&str> {
         self.alliances.get(id).map(String::as_str)
+    }
+
+    /// The pack's name for an alliance id before its renaming (`formerAllianceNames`;
+    /// for data without a `former_name_<code>` column).
+    pub fn former_alliance_name(&self, id: &str) -> Option<&str> {
+        self.former_alliances.get(id).map(String::as_str)
     }
 
     /// The pack's name for a state code; `former` for its name before a renaming.

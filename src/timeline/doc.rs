@@ -40,7 +40,9 @@ pub struct TimelineDoc {
 pub struct AllianceDoc {
     /// Id used by events, e.g. `NATO`.
     pub id: String,
-    /// Names: `name_<code>` (`name_en` is required). Other keys are rejected by
+    /// Names: `name_<code>` (`name_en` is required) and, for an alliance
+    /// renamed during the map's span, `former_name_<code>` (the names before
+    /// `renamed`). Other keys are rejected by
     /// [`Timeline::from_doc`](super::Timeline::from_doc).
     #[serde(flatten)]
     pub texts: Texts,
@@ -48,6 +50,11 @@ pub struct AllianceDoc {
     pub color: String,
     /// `alliance` (colours the map) or `context` (never colours the map).
     pub kind: String,
+    /// The day the alliance took its current name, if it had another one
+    /// during the map's span (the Collective Security Treaty became the
+    /// CSTO on 2002-10-07); `former_name_<code>` hold the names before.
+    #[serde(default)]
+    pub renamed: Option<Date>,
 }
 
 /// One row of `states.csv`.
@@ -129,19 +136,19 @@ impl TimelineDoc {
             "alliances.csv",
             files.alliances,
             &["id", "name_en", "color", "kind"],
-            &[],
-            &["name_"],
+            &["renamed"],
+            &["name_", "former_name_"],
         )?;
-        let alliances = t
-            .rows()
-            .iter()
-            .map(|r| AllianceDoc {
+        let mut alliances = Vec::new();
+        for r in t.rows() {
+            alliances.push(AllianceDoc {
                 id: t.get(r, "id").to_owned(),
                 texts: t.texts(r),
                 color: t.get(r, "color").to_owned(),
                 kind: t.get(r, "kind").to_owned(),
-            })
-            .collect();
+                renamed: opt_date(&t, r, "renamed")?,
+            });
+        }
 
         let t = Table::parse(
             "states.csv",

@@ -38,7 +38,8 @@ fn alliance(mut r: Fields) -> Result<AllianceDoc> {
         id: r.required("id")?,
         color: r.required("color")?,
         kind: r.required("kind")?,
-        texts: r.texts(&["name_"], "id, color, kind, name_<language code>")?,
+        renamed: r.date("renamed")?,
+        texts: r.texts(&["name_", "former_name_"], "id, color, kind, renamed, name_<language code>, former_name_<language code>")?,
     })
 }
 
@@ -219,7 +220,7 @@ mod tests {
         );
         assert_eq!(
             bad("\"id\":\"NATO\"", "\"id\":\"NATO\",\"foo\":5"),
-            "timeline JSON: alliances[0] (row 1): unknown field 'foo' (known: id, color, kind, name_<language code>)"
+            "timeline JSON: alliances[0] (row 1): unknown field 'foo' (known: id, color, kind, renamed, name_<language code>, former_name_<language code>)"
         );
         let text = builtin_with(|t| t);
         let sixth = text.match_indices("\"date\":\"").nth(5).unwrap().0;

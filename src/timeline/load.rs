@@ -38,6 +38,17 @@ fn check_texts(texts: &Texts, prefixes: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
+/// A renaming (of a state or an alliance): the day and the names before it,
+/// none if neither is given; an error if one comes without the other or the
+/// former names lack English.
+fn renaming(renamed: Option<Date>, former: Names) -> Result<Option<(Date, Names)>, ()> {
+    match (renamed, former.0.is_empty(), former.get("en").is_some()) {
+        (None, true, _) => Ok(None),
+        (Some(day), false, true) => Ok(Some((day, former))),
+        _ => Err(()),
+    }
+}
+
 /// `from..to` for messages, with open ends written as `…`.
 fn span(from: Option<Date>, to: Option<Date>) -> String {
     let f = from.map_or("…".to_owned(), |d| d.to_string());
@@ -80,11 +91,13 @@ impl Timeline {
                     j + 1
                 )));
             }
-            check_texts(&a.texts, &["name_"]).map_err(at)?;
+            check_texts(&a.texts, &["name_", "former_name_"]).map_err(at)?;
             let names = Names::from_texts(&a.texts, "name_");
             if names.get("en").is_none() {
                 return Err(at(format!("alliance '{}' needs name_en (English is every language's fallback)", a.id)));
             }
+            let former = renaming(a.renamed, Names::from_texts(&a.texts, "former_name_"))
+                .map_err(|()| at(format!("alliance '{}': 'renamed' and 'former_name_en' go together (other former_name_<language> need them)", a.id)))?;
             if !is_color(&a.color) {
                 return Err(at(format!(
                     "color '{}' is not #rrggbb (e.g. #1f5fbf)",
@@ -102,6 +115,7 @@ impl Timeline {
                 names,
                 color: a.color,
                 kind,
+                former,
             });
         }
         let na = alliances.len();
@@ -145,17 +159,12 @@ impl Timeline {
                 }
             }
             state_index.insert(s.code.clone(), StateIdx(i as u16));
-            let former_names = Names::from_texts(&s.texts, "former_name_");
-            let former = match (s.renamed, former_names.0.is_empty(), former_names.get("en").is_some()) {
-                (None, true, _) => None,
-                (Some(day), false, true) => Some((day, former_names)),
-                _ => {
-                    return Err(at(format!(
-                        "state '{}': 'renamed' and 'former_name_en' go together (other former_name_<language> need them)",
-                        s.code
-                    )))
-                }
-            };
+            let former = renaming(s.renamed, Names::from_texts(&s.texts, "former_name_")).map_err(|()| {
+                at(format!(
+                    "state '{}': 'renamed' and 'former_name_en' go together (other former_name_<language> need them)",
+                    s.code
+                ))
+            })?;
             states.push(StateRec {
                 code: s.code,
                 names,
@@ -205,7 +214,7 @@ impl Timeline {
                     known_kinds()
                 )));
             };
-            if !matches!(e.precision.as_str(), "day" | "month" | "year") {
+            if crate::date::Precision::parse(&e.precision).is_none() {
                 return Err(at(format!(
                     "precision '{}' is not day, month or year",
                     e.precision

@@ -29,7 +29,7 @@ pub use doc::{AllianceDoc, CsvFiles, EventDoc, StateDoc, TerritoryDoc, Texts, Ti
 pub use error::TimelineError;
 pub use status::{AllianceKind, Status};
 
-use crate::date::Date;
+use crate::date::{Date, Precision};
 use std::collections::HashMap;
 
 /// The first day of the map: signature of the North Atlantic Treaty, 1949-04-04.
@@ -91,21 +91,73 @@ pub struct Alliance {
     pub color: String,
     /// Colours the map or only context.
     pub kind: AllianceKind,
+    /// `(renamed, the names before)`, for an alliance renamed during the
+    /// map's span: the Collective Security Treaty (CST) became the
+    /// Collective Security Treaty Organization (CSTO) with its Charter.
+    pub former: Option<(Date, Names)>,
+}
+
+impl Alliance {
+    /// The alliance's names on `date` in the data's languages, and whether
+    /// they are its former names (the CST before 2002-10-07).
+    pub fn names_at(&self, date: Date) -> (&Names, bool) {
+        match &self.former {
+            Some((renamed, names)) if date < *renamed => (names, true),
+            _ => (&self.names, false),
+        }
+    }
 }
 
 /// A state's standing in one alliance on a day.
+///
+/// Two starts: [`since`](Standing::since) is what a reader calls "member
+/// since" — the first day of the state's continuous formal membership —,
+/// [`standing_since`](Standing::standing_since) the first day of the current
+/// status. They differ when a member's standing changed without its
+/// membership ending: Greece in 1985 is a member since 1952-02-18 whose
+/// current status (back in the integrated command) began on 1980-10-20;
+/// France in 1970 is a member since 1949-08-24, outside the integrated
+/// command since 1966-07-01; Armenia in 2024 a member since 1994-04-20,
+/// frozen since 2024-02-22. For a state that is no formal member (signatory,
+/// applicant, suspended) the two are the same day.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub struct Standing<'a> {
     /// Alliance id.
     pub alliance: &'a str,
     /// Current status.
     pub status: Status,
-    /// The day the current status began.
+    /// For a formal member (member, outside the integrated command, frozen,
+    /// inactive), the first day of its continuous formal membership: a
+    /// status change within the membership does not move it, a withdrawal
+    /// or a suspension does (Uzbekistan in the CSTO: since 2006-06-23, its
+    /// return). Otherwise the day the current status began.
     pub since: Date,
-    /// Note of the event that began it.
+    /// The event that began [`since`](Standing::since) (its precision and sources).
+    pub since_event: &'a Event,
+    /// The day the current status began.
+    pub standing_since: Date,
+    /// The event that began the current status.
+    pub standing_event: &'a Event,
+    /// Note of the event that began the current status.
     pub note: &'a str,
-    /// Source of the event that began it.
+    /// Source of the event that began the current status.
     pub source: &'a str,
+}
+
+impl<'a> Standing<'a> {
+    /// The start that goes with the status as a reader reads it: for a plain
+    /// `member` the start of its membership ([`since`](Standing::since);
+    /// Greece in 1985: 1952-02-18), for any other status its own start
+    /// ([`standing_since`](Standing::standing_since); France in 1970,
+    /// outside the integrated command: 1966-07-01), with the event that
+    /// began it (its precision: France's is known to the month).
+    pub fn status_since(&self) -> (Date, &'a Event) {
+        if self.status == Status::Member {
+            (self.since, self.since_event)
+        } else {
+            (self.standing_since, self.standing_event)
+        }
+    }
 }
 
 /// One event, as in `events.csv`.
@@ -127,6 +179,14 @@ pub struct Event {
     pub source: String,
     /// Short captions by language (the `caption_<code>` columns).
     pub captions: Names,
+}
+
+impl Event {
+    /// How exact [`date`](Event::date) is (the `precision` column, checked
+    /// when the timeline is built).
+    pub fn date_precision(&self) -> Precision {
+        Precision::parse(&self.precision).unwrap_or_default()
+    }
 }
 
 /// What the map shows for a unit on a day.
@@ -313,12 +373,26 @@ impl Timeline {
         }
         Ok((0..self.alliances.len())
             .filter_map(|a| {
-                let c = self.change_at(s, a, date)?;
+                let list = &self.changes[usize::from(s.0) * self.alliances.len() + a];
+                let i = list.partition_point(|c| c.date <= date).checked_sub(1)?;
+                let c = &list[i];
+                let status = c.status?;
                 let e = &self.events[c.event as usize];
+                // Back through the changes while the state stays a formal member.
+                let mut first = i;
+                if status.is_formal_member() {
+                    while first > 0 && list[first - 1].status.is_some_and(Status::is_formal_member) {
+                        first -= 1;
+                    }
+                }
+                let f = &list[first];
                 Some(Standing {
                     alliance: &self.alliances[a].id,
-                    status: c.status?,
-                    since: c.date,
+                    status,
+                    since: f.date,
+                    since_event: &self.events[f.event as usize],
+                    standing_since: c.date,
+                    standing_event: e,
                     note: &e.note,
                     source: &e.source,
                 })
@@ -326,13 +400,37 @@ impl Timeline {
             .collect())
     }
 
-    /// The events naming `state`, in chronological order (for tooltips).
+    /// A state's history, in chronological order (for tooltips): the events
+    /// naming it, and the alliance-level events (no state: signature,
+    /// entry into force, charter, dissolution …) of an alliance on a day the
+    /// state was in it as a signatory or a formal member — Poland's history
+    /// has the Warsaw Pact's dissolution on 1991-07-01, the day that ended its
+    /// membership, but not NATO's founding. Events of one day keep the data's
+    /// order.
     pub fn history(&self, state: &str) -> Result<Vec<&Event>, TimelineError> {
-        self.state(state)?;
+        let s = self.state(state)?;
+        let na = self.alliances.len();
+        let in_alliance = |n: usize, e: &Event| {
+            let Some(a) = self.alliances.iter().position(|a| a.id == e.alliance) else { return false };
+            let list = &self.changes[usize::from(s.0) * na + a];
+            let holds = |st: Option<Status>| st.is_some_and(|st| st == Status::Signatory || st.is_formal_member());
+            // In it that day (after the day's events), or this event ended its standing.
+            let i = list.partition_point(|c| c.date <= e.date);
+            let on_the_day = i.checked_sub(1).is_some_and(|i| holds(list[i].status));
+            let ended_by_it = list.iter().enumerate().any(|(j, c)| {
+                c.event as usize == n && c.status.is_none() && j > 0 && holds(list[j - 1].status)
+            });
+            on_the_day || ended_by_it
+        };
         Ok(self
             .events
             .iter()
-            .filter(|e| e.state.as_deref() == Some(state))
+            .enumerate()
+            .filter(|(n, e)| match e.state.as_deref() {
+                Some(code) => code == state,
+                None => in_alliance(*n, e),
+            })
+            .map(|(_, e)| e)
             .collect())
     }
 
@@ -447,10 +545,14 @@ impl Timeline {
                     texts: {
                         let mut t = Texts::new();
                         a.names.to_texts("name_", &mut t);
+                        if let Some((_, former)) = &a.former {
+                            former.to_texts("former_name_", &mut t);
+                        }
                         t
                     },
                     color: a.color.clone(),
                     kind: a.kind.as_str().to_owned(),
+                    renamed: a.former.as_ref().map(|f| f.0),
                 })
                 .collect(),
             states: self

@@ -357,10 +357,13 @@ fn history_changes_and_dates() {
         .iter()
         .map(|e| e.kind.as_str())
         .collect();
+    // France's own events and NATO's founding (its signature, its entry into force).
     assert_eq!(
         h,
         [
             "signed",
+            "signed",
+            "entered_into_force",
             "joined",
             "left_integrated_command",
             "rejoined_integrated_command"
@@ -398,6 +401,117 @@ fn history_changes_and_dates() {
         .all(|e| e.captions.get("en").is_some() && e.captions.get("ar").is_some()));
 }
 
+/// `(date, alliance, state or "", kind)` of a state's history.
+fn history_of(state: &str) -> Vec<(String, String, String, String)> {
+    tl().history(state)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.date.to_string(), e.alliance.clone(), e.state.clone().unwrap_or_default(), e.kind.clone()))
+        .collect()
+}
+
+#[test]
+fn a_states_history_has_its_alliances_events_while_it_belonged() {
+    let has = |h: &[(String, String, String, String)], date: &str, alliance: &str, kind: &str| {
+        h.iter().any(|(d, a, s, k)| d == date && a == alliance && s.is_empty() && k == kind)
+    };
+    // Poland: from joining the Warsaw Pact to its dissolution (the day that
+    // ended its membership), then NATO's accession, nothing of NATO's 1949.
+    let pol = history_of("POL");
+    assert!(has(&pol, "1955-05-14", "WARSAW_PACT", "signed"));
+    assert!(has(&pol, "1985-04-26", "WARSAW_PACT", "extended"));
+    assert!(has(&pol, "1991-02-25", "WARSAW_PACT", "military_structures_dissolved"));
+    assert!(has(&pol, "1991-07-01", "WARSAW_PACT", "dissolved"));
+    assert!(!has(&pol, "1949-04-04", "NATO", "signed") && !has(&pol, "1949-08-24", "NATO", "entered_into_force"));
+    let kinds: Vec<&str> = pol.iter().map(|e| e.3.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["signed", "signed", "entered_into_force", "joined", "extended", "military_structures_dissolved", "dissolved", "signed", "joined"]
+    );
+    // Albania: inactive from 1962 (still a member), out in 1968: not the 1985 extension.
+    let alb = history_of("ALB");
+    assert!(has(&alb, "1955-06-05", "WARSAW_PACT", "entered_into_force"));
+    assert!(!has(&alb, "1985-04-26", "WARSAW_PACT", "extended") && !has(&alb, "1991-07-01", "WARSAW_PACT", "dissolved"));
+    // East Germany left on 1990-09-24: the 1985 extension, not the 1991 dissolution.
+    let ddr = history_of("DDR");
+    assert!(has(&ddr, "1985-04-26", "WARSAW_PACT", "extended") && !has(&ddr, "1991-07-01", "WARSAW_PACT", "dissolved"));
+    // Azerbaijan was still a member when the CST was extended without it; not at the Charter.
+    let aze = history_of("AZE");
+    assert!(has(&aze, "1999-04-02", "CSTO", "extended") && !has(&aze, "2002-10-07", "CSTO", "charter"));
+    // Armenia, a member since 1994 (frozen, still a member, in 2024): the Charter and the Kazakhstan deployment.
+    let arm = history_of("ARM");
+    assert!(has(&arm, "2002-10-07", "CSTO", "charter") && has(&arm, "2022-01-06", "CSTO", "deployment_start"));
+    // Uzbekistan: out 1999–2006, suspended from 2012: the CRRF of 2009 only.
+    let uzb = history_of("UZB");
+    assert!(!has(&uzb, "2002-10-07", "CSTO", "charter") && has(&uzb, "2009-06-14", "CSTO", "agreement"));
+    assert!(!has(&uzb, "2022-01-06", "CSTO", "deployment_start"));
+    // Greece joined NATO after its founding: only its own events. Ukraine, a
+    // NATO applicant (never a signatory), none of NATO's.
+    assert!(history_of("GRC").iter().all(|e| e.1 == "NATO" && e.2 == "GRC"));
+    assert!(history_of("UKR").iter().all(|e| e.2 == "UKR"));
+    // Every history is in date order, and every alliance-level event in it
+    // fell on a day the state was in the alliance, or on the day it ended.
+    let t = tl();
+    for code in ["POL", "ALB", "DDR", "AZE", "ARM", "UZB", "FRA", "SUN", "CSK", "KAZ", "UKR"] {
+        let h = t.history(code).unwrap();
+        assert!(h.windows(2).all(|w| w[0].date <= w[1].date), "{code}");
+        for e in h.iter().filter(|e| e.state.is_none()) {
+            let held = |day: Date| {
+                t.status_at(code, day).unwrap().iter().any(|s| {
+                    s.alliance == e.alliance && (s.status == Status::Signatory || s.status.is_formal_member())
+                })
+            };
+            assert!(held(e.date) || held(e.date.pred()), "{code}: {} {} {}", e.date, e.alliance, e.kind);
+        }
+    }
+}
+
+#[test]
+fn since_is_the_start_of_continuous_membership() {
+    let t = tl();
+    let st = |state: &str, alliance: &str, day: &str| {
+        t.status_at(state, d(day)).unwrap().into_iter().find(|s| s.alliance == alliance).unwrap()
+    };
+    let check = |state: &str, alliance: &str, day: &str, status: Status, since: &str, standing_since: &str| {
+        let s = st(state, alliance, day);
+        assert_eq!((s.status, s.since, s.standing_since), (status, d(since), d(standing_since)), "{state} {alliance} {day}");
+        assert_eq!(s.since_event.date, s.since, "{state} {day}");
+        assert_eq!(s.standing_event.date, s.standing_since, "{state} {day}");
+    };
+    // Greece: out of the integrated command 1974–80, a member throughout since 1952.
+    check("GRC", "NATO", "1975-01-01", Status::OutsideIntegratedCommand, "1952-02-18", "1974-08-14");
+    check("GRC", "NATO", "1985-06-01", Status::Member, "1952-02-18", "1980-10-20");
+    // France: out 1966–2009 (known to the month), a member since 1949.
+    check("FRA", "NATO", "1970-01-01", Status::OutsideIntegratedCommand, "1949-08-24", "1966-07-01");
+    check("FRA", "NATO", "2010-01-01", Status::Member, "1949-08-24", "2009-04-04");
+    assert_eq!(st("FRA", "NATO", "1970-01-01").standing_event.date_precision(), crate::date::Precision::Month);
+    // Armenia froze its participation in 2024: still a member since 1994.
+    check("ARM", "CSTO", "2024-03-01", Status::Frozen, "1994-04-20", "2024-02-22");
+    // Albania: inactive from 1962, a member since 1955.
+    check("ALB", "WARSAW_PACT", "1961-01-01", Status::Member, "1955-06-05", "1955-06-05");
+    check("ALB", "WARSAW_PACT", "1965-01-01", Status::Inactive, "1955-06-05", "1962-02-01");
+    // Uzbekistan left in 1999: its membership restarts in 2006; suspended is no membership.
+    check("UZB", "CSTO", "2010-01-01", Status::Member, "2006-06-23", "2006-06-23");
+    check("UZB", "CSTO", "2013-01-01", Status::Suspended, "2012-06-28", "2012-06-28");
+    // A signatory's "since" is its signature, not a membership.
+    check("POL", "NATO", "1998-01-01", Status::Signatory, "1997-12-16", "1997-12-16");
+    // What a reader sees beside the status: the membership for a member, the own start otherwise.
+    assert_eq!(st("GRC", "NATO", "1985-06-01").status_since().0, d("1952-02-18"));
+    assert_eq!(st("FRA", "NATO", "1970-01-01").status_since().0, d("1966-07-01"));
+    assert_eq!(st("ARM", "CSTO", "2024-03-01").status_since().0, d("2024-02-22"));
+    // Everywhere: since ≤ standing since, equal unless a formal member.
+    for day in (0..90).map(|i| FIRST_DATE.add_days(i * 307)) {
+        for code in ["FRA", "GRC", "ALB", "ARM", "UZB", "POL", "DEU", "TUR", "FIN"] {
+            for s in t.status_at(code, day).unwrap() {
+                assert!(s.since <= s.standing_since, "{code} {day}");
+                if !s.status.is_formal_member() {
+                    assert_eq!(s.since, s.standing_since, "{code} {day}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn query_errors_name_the_unknown() {
     let t = tl();
@@ -427,6 +541,7 @@ fn mini() -> TimelineDoc {
         texts: texts(&[("name_en", id), ("name_ar", "ع")]),
         color: color.into(),
         kind: kind.into(),
+        renamed: None,
     };
     let s = |code: &str, from: Option<&str>, to: Option<&str>| StateDoc {
         code: code.into(),
@@ -655,7 +770,7 @@ fn rejects_bad_documents_naming_the_row() {
     doc.alliances[0].texts.insert("colour".into(), "#000000".into());
     assert_eq!(
         rejects(doc),
-        "alliances row 1: unknown field 'colour' (texts are name_<language code>)"
+        "alliances row 1: unknown field 'colour' (texts are name_<language code>, former_name_<language code>)"
     );
     let mut doc = mini();
     doc.events[0].texts.insert("caption_EN".into(), "x".into());
@@ -1020,6 +1135,33 @@ fn states_are_named_as_they_were_on_the_day() {
     doc.states[i].texts.remove("former_name_en");
     let e = Timeline::from_doc(doc).unwrap_err().to_string();
     assert!(e.contains(&format!("states row {}", i + 1)) && e.contains("go together"), "{e}");
+}
+
+#[test]
+fn alliances_are_named_as_they_were_on_the_day() {
+    let t = Timeline::builtin();
+    let csto = &t.alliances()[usize::from(t.alliance("CSTO").unwrap().0)];
+    let day = |s: &str| Date::parse(s).unwrap();
+    // The Collective Security Treaty became an organisation with its Charter.
+    let (names, former) = csto.names_at(day("2002-10-06"));
+    assert!(former);
+    assert_eq!(names.en(), "Collective Security Treaty (CST)");
+    assert_eq!(names.get("ar"), Some("معاهدة الأمن الجماعي"));
+    let (names, former) = csto.names_at(day("2002-10-07"));
+    assert!(!former);
+    assert_eq!(names.en(), "Collective Security Treaty Organization (CSTO)");
+    let charter = t.events().iter().find(|e| e.alliance == "CSTO" && e.kind == "charter").unwrap();
+    assert_eq!(csto.former.as_ref().unwrap().0, charter.date, "renamed on the day of the charter event");
+    for a in t.alliances().iter().filter(|a| a.id != "CSTO") {
+        assert!(a.former.is_none(), "{}", a.id);
+    }
+    // The rename survives the JSON round trip; half a rename is an error naming the row.
+    let again = Timeline::from_json(&t.to_json()).unwrap();
+    assert_eq!(again.alliances()[1].names_at(day("1999-01-01")).0.en(), "Collective Security Treaty (CST)");
+    let mut doc = t.to_doc();
+    doc.alliances[1].renamed = None;
+    let e = Timeline::from_doc(doc).unwrap_err().to_string();
+    assert!(e.starts_with("alliances row 2: alliance 'CSTO'") && e.contains("go together"), "{e}");
 }
 
 #[test]

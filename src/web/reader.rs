@@ -94,8 +94,8 @@ fn sources(text: &str) -> Vec<String> {
     text.split(" | ").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
-fn alliance_name(t: &Timeline, id: &str, lang: &Language) -> String {
-    t.alliances().iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| words::alliance_name(a, lang).to_string())
+fn alliance_name(t: &Timeline, id: &str, date: crate::Date, lang: &Language) -> String {
+    t.alliances().iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| words::alliance_name_at(a, date, lang).to_string())
 }
 
 #[derive(Serialize)]
@@ -163,7 +163,7 @@ impl BlocMap {
     }
 
     /// The shown day in one sentence for a screen reader, e.g.
-    /// `12 March 1999: NATO 19 members, +Czech Republic, Hungary, Poland; CSTO 9 members.`
+    /// `12 March 1999: NATO 19 members, +Czech Republic, Hungary, Poland; CST 9 members.`
     pub fn summary(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
@@ -195,8 +195,9 @@ impl BlocMap {
     /// What a territory unit shows on the shown day: `{unit, state, name,
     /// dateWords, standings: [{alliance, name, kind, status, since,
     /// sinceWords, sources}], history: [{date, words, alliance, kind,
-    /// caption, sources}]}` (the owning state's events up to the shown day,
-    /// oldest first).
+    /// caption, sources}]}` (the owning state's history up to the shown day,
+    /// oldest first, with its alliances' own events; `since` as in `members`;
+    /// `words` as exactly as the event's date is known: `July 1966`).
     #[wasm_bindgen(unchecked_return_type = "UnitDetails")]
     pub fn details(
         &self,
@@ -215,12 +216,12 @@ impl BlocMap {
             .into_iter()
             .map(|st| StandingOut {
                 alliance: st.alliance.to_string(),
-                name: alliance_name(t, st.alliance, lang),
+                name: alliance_name(t, st.alliance, date, lang),
                 kind: t.alliances().iter().find(|a| a.id == st.alliance).map_or("alliance", |a| a.kind.as_str()),
                 status: st.status.as_str(),
-                since: st.since.to_string(),
-                since_words: words::date_words(st.since, lang, digits),
-                sources: sources(st.source),
+                since: st.status_since().0.to_string(),
+                since_words: words::since_words(&st, lang, digits),
+                sources: sources(&st.status_since().1.source),
             })
             .collect();
         let history = t
@@ -230,7 +231,7 @@ impl BlocMap {
             .filter(|e| e.date <= date)
             .map(|e: &Event| HistoryOut {
                 date: e.date.to_string(),
-                words: words::date_words(e.date, lang, digits),
+                words: words::event_date_words(e, lang, digits),
                 alliance: e.alliance.clone(),
                 kind: e.kind.clone(),
                 caption: words::caption(e, lang).to_string(),
@@ -248,8 +249,9 @@ impl BlocMap {
     }
 
     /// The formal members of each map alliance on the shown day, with the
-    /// day their current standing began and its sources, sorted by alliance
-    /// then name: `[{alliance, allianceName, state, name, status, since, sinceWords, sources}]`.
+    /// day their standing as shown began (a `member`'s membership, any other
+    /// status its own: `words::since_words`) and its sources, sorted by
+    /// alliance then name: `[{alliance, allianceName, state, name, status, since, sinceWords, sources}]`.
     #[wasm_bindgen(unchecked_return_type = "MemberRow[]")]
     pub fn members(
         &self,
@@ -266,16 +268,16 @@ impl BlocMap {
                 let Some(st) = t.status_at(code, date).map_err(err)?.into_iter().find(|st| st.alliance == a.id) else { continue };
                 group.push(MemberRow {
                     alliance: a.id.clone(),
-                    alliance_name: alliance_name(t, &a.id, lang),
+                    alliance_name: alliance_name(t, &a.id, date, lang),
                     state: code.to_string(),
                     name: words::state_name(t, code, date, lang).to_string(),
                     status: st.status.as_str(),
-                    since: st.since.to_string(),
-                    since_words: words::date_words(st.since, lang, digits),
-                    sources: sources(st.source),
+                    since: st.status_since().0.to_string(),
+                    since_words: words::since_words(&st, lang, digits),
+                    sources: sources(&st.status_since().1.source),
                 });
             }
-            crate::sort::sort_by(&mut group, |x, y| x.name.cmp(&y.name));
+            crate::sort::sort_by(&mut group, |x, y| words::name_order(&x.name, &y.name));
             rows.extend(group);
         }
         to_js(&rows)

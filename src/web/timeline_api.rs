@@ -41,6 +41,7 @@ struct StandingOut<'a> {
     alliance: &'a str,
     status: &'a str,
     since: String,
+    standing_since: String,
     note: &'a str,
     source: &'a str,
 }
@@ -138,7 +139,10 @@ impl JsTimeline {
         Ok(self.inner.members_at(&alliance, date).map_err(|e| fail(F, e))?.into_iter().map(String::from).collect())
     }
 
-    /// A state's standing in each alliance on a day: `[{alliance, status, since, note, source}]`.
+    /// A state's standing in each alliance on a day: `[{alliance, status,
+    /// since, standingSince, note, source}]`: `since` the start of a formal
+    /// member's continuous membership (else of its status), `standingSince`
+    /// the start of its current status, whose event `note` and `source` are.
     #[wasm_bindgen(js_name = statusAt, unchecked_return_type = "Standing[]")]
     pub fn status_at(
         &self,
@@ -152,7 +156,7 @@ impl JsTimeline {
             .status_at(&state, date)
             .map_err(|e| fail(F, e))?
             .into_iter()
-            .map(|s| StandingOut { alliance: s.alliance, status: s.status.as_str(), since: s.since.to_string(), note: s.note, source: s.source })
+            .map(|s| StandingOut { alliance: s.alliance, status: s.status.as_str(), since: s.since.to_string(), standing_since: s.standing_since.to_string(), note: s.note, source: s.source })
             .collect();
         to_js(&out)
     }

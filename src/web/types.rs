@@ -144,7 +144,10 @@ export interface AllianceInfo {
 export interface Standing {
   alliance: string;
   status: StatusName;
+  /** A formal member's continuous membership began (else its status did). */
   since: string;
+  /** The current status began; `note` and `source` are of that event. */
+  standingSince: string;
   note: string;
   source: string;
 }

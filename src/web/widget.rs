@@ -358,8 +358,8 @@ impl BlocMap {
     }
 
     /// Legend at the current date: `[{id, name, color, kind, count}]` with
-    /// the number of formal members, names in `lang` (a code of `languages()`;
-    /// English if unknown).
+    /// the number of formal members, names of that day (the CST before
+    /// 2002-10-07) in `lang` (a code of `languages()`; English if unknown).
     #[wasm_bindgen(unchecked_return_type = "LegendEntry[]")]
     pub fn legend(&self, #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue) -> Result<JsValue, JsError> {
         let t = self.atlas.timeline();
@@ -367,7 +367,7 @@ impl BlocMap {
         let mut out = vec![];
         for a in t.alliances() {
             let count = t.members_at(&a.id, self.date).map_err(err)?.len();
-            let name = crate::words::alliance_name(a, &lang);
+            let name = crate::words::alliance_name_at(a, self.date, &lang);
             out.push(LegendEntry { id: &a.id, name, color: &a.color, kind: a.kind.as_str(), count });
         }
         to_js(&out)

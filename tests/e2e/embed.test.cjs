@@ -54,7 +54,7 @@ test('a Russian embed: any language of data/lang is a data-lang', async () => {
   const frame = await frameEl.contentFrame();
   await frame.waitForSelector('.blocmap svg path[data-unit="POL"]', { timeout: 20000 });
   assert.equal(await frame.$eval('html', (h) => h.getAttribute('lang')), 'ru');
-  await page.waitForFunction(() => /НАТО и ОДКБ/.test(document.querySelector('iframe.blocmap-embed').title), null, { timeout: 20000 });
+  await page.waitForFunction(() => /НАТО, Варшавский договор и ОДКБ/.test(document.querySelector('iframe.blocmap-embed').title), null, { timeout: 20000 });
   await context.close();
 });
 

@@ -320,7 +320,7 @@ test('Russian, a language the page does not name: menu, strings, months and plur
   assert.equal(await fetched(), true);
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
   assert.equal((await page.textContent('.bm-play')).trim(), 'Воспроизвести');
-  assert.match(await page.title(), /НАТО и ОДКБ/);
+  assert.match(await page.title(), /НАТО, Варшавский договор и ОДКБ/);
   assert.equal(await valuetext(page), '4 апреля 2023 г.');
   await page.waitForFunction(() => document.querySelector('.bm-summary').textContent.startsWith('4 апреля 2023 г.'));
   // 31 член, 32 члена: the one and few forms of the Russian plural rules.
@@ -412,7 +412,7 @@ test('themes, the members table and the CSV of events', async () => {
   assert.match(csv, /2024-02-22,CSTO,ARM,froze/);
   assert.match(csv, /North Atlantic Treaty signed in Washington by the 12 founding states\./, 'the download has the notes the site\'s wasm goes without');
   const svg = await page.evaluate(() => window.__bm.exportSvg());
-  assert.match(svg, /NATO and the CSTO, day by day/);
+  assert.match(svg, /NATO, the Warsaw Pact and the CSTO, day by day/);
   assert.match(svg, /12 March 1999/);
   assert.match(svg, /Natural Earth/);
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('.bm-png-export')]);
