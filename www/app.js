@@ -15,6 +15,8 @@ let LANGS = new Map();
 /** English page strings: the fallback of a pack that lacks a key. */
 let en = {};
 const VIEWS = ['world', 'europe', 'arctic'];
+/** What a link (the URL hash) may set. */
+const LINK_KEYS = ['date', 'lang', 'view', 'alliances', 'theme', 'digits'];
 const THEMES = ['auto', 'light', 'dark'];
 const DIGITS = ['latn', 'arab'];
 /** Snap to an event day when a drag ends this close to one (share of the range). */
@@ -231,6 +233,7 @@ async function main() {
    * the link, an open table or comparison. */
   function showRest({ now = false } = {}) {
     dateField.value = map.date();
+    syncLegend();
     announce(now);
     if (tableBox.open) renderTable();
     if (compareBox.open) renderCompare();
@@ -343,7 +346,6 @@ async function main() {
       const show = el('input', 'bm-show');
       show.type = 'checkbox';
       show.checked = !state.hidden.has(entry.id);
-      show.setAttribute('aria-label', S.fmt('show', { name: entry.name }));
       show.addEventListener('change', () => {
         if (show.checked) state.hidden.delete(entry.id); else state.hidden.add(entry.id);
         applyHidden();
@@ -352,16 +354,29 @@ async function main() {
       const btn = el('button', 'bm-hl-btn');
       btn.type = 'button';
       btn.setAttribute('aria-pressed', String(state.highlight === entry.id));
-      btn.title = S.fmt('highlight', { name: entry.name });
       const swatch = el('span', 'bm-swatch');
       swatch.style.background = `var(--bm-${entry.id}, ${entry.color})`;
-      btn.append(swatch, el('span', 'bm-name', entry.name), el('span', 'bm-count', numerals(String(entry.count), digits())));
+      btn.append(swatch, el('span', 'bm-name'), el('span', 'bm-count', numerals(String(entry.count), digits())));
       btn.addEventListener('click', () => {
         state.highlight = state.highlight === entry.id ? null : entry.id;
         applyHighlight();
       });
       li.append(show, btn);
       legend.append(li);
+    }
+    syncLegend();
+  }
+  /** The legend's names as of the shown day (the CST is the CSTO from
+   * 2002-10-07) and which alliances exist that day (one not founded yet or
+   * dissolved is dimmed). Once the day rests: the counts follow every day. */
+  function syncLegend() {
+    for (const entry of map.legend(state.lang)) {
+      const li = legend.querySelector(`li[data-alliance="${CSS.escape(entry.id)}"]`);
+      if (!li) continue;
+      put(li.querySelector('.bm-name'), entry.name);
+      li.querySelector('.bm-show').setAttribute('aria-label', S.fmt('show', { name: entry.name }));
+      li.querySelector('.bm-hl-btn').title = S.fmt('highlight', { name: entry.name });
+      li.classList.toggle('bm-absent', entry.active === false);
     }
   }
   function applyHighlight() {
@@ -490,7 +505,7 @@ async function main() {
 
   /** The map as a standalone SVG with title, date, legend and source line. */
   function exportSvg() {
-    const entries = map.legend(state.lang).filter((e) => e.kind === 'alliance')
+    const entries = map.legend(state.lang).filter((e) => e.kind === 'alliance' && e.active !== false)
       .map((e) => ({ id: e.id, color: e.color, text: `${e.name} (${numerals(String(e.count), digits())})` }));
     return standaloneSvg({ map: svg(), title: S.title, date: label.textContent, legend: entries, source: S.source, rtl: document.documentElement.dir === 'rtl' });
   }
@@ -728,6 +743,7 @@ async function main() {
     // What was ignored, named with its value ("alliances=FOO").
     const bad = [];
     const ignore = (key, value = p.get(key)) => bad.push(`${key}=${value}`);
+    for (const [k, v] of p) if (!LINK_KEYS.includes(k)) ignore(k, v);
     let langOk = p.has('lang') && LANGS.has(p.get('lang'));
     if (langOk) {
       try { await ensureLang(p.get('lang')); } catch (e) { langOk = false; console.warn(e); }

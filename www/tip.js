@@ -78,6 +78,8 @@ export function fillTip(tip, d, s, { pinned, onClose }) {
   if (d.history.length) {
     const events = pinned ? d.history : d.history.slice(-4);
     tip.append(el('div', 'bm-tip-h', s.history));
+    // Hover shows the last events only: say that there are more, and how to see them.
+    if (events.length < d.history.length) tip.append(el('div', 'bm-tip-more', s.historyMore));
     const ol = el('ol', 'bm-tip-history');
     for (const h of events) {
       const li = el('li');

@@ -148,6 +148,7 @@ test('hovering a territory shows its state, standing, since when and history, be
   assert.match(text, /History/);
   assert.match(text, /Poland signs its NATO accession protocol/);
   assert.match(text, /Sources/);
+  assert.match(text, /Earlier events: click or tap the country to see them all\./, 'hover shows the last events and says there are more');
   const tip = await rectOf(page, '#bm-tip');
   const stage = await rectOf(page, '.bm-stage');
   assert.ok(inside(tip, stage), 'inside the widget');
@@ -382,10 +383,10 @@ test('a bad deep link is ignored and the map stays intact', async () => {
   // The warning names each ignored value; spaces around a value do not count.
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  await page.evaluate(() => { location.hash = '#date=%202004-03-29%20&alliances=FOO,NATO&view=Arctic'; });
+  await page.evaluate(() => { location.hash = '#date=%202004-03-29%20&alliances=FOO,NATO&view=Arctic&foo=bar'; });
   await page.waitForFunction(() => document.querySelector('input.bm-date').value === '2004-03-29');
   assert.equal(await page.getAttribute('.bm-view[data-view="arctic"]', 'aria-pressed'), 'true');
-  assert.deepEqual(warnings, ['Part of the link was not understood and was ignored: alliances=FOO']);
+  assert.deepEqual(warnings, ['Part of the link was not understood and was ignored: foo=bar, alliances=FOO']);
   assert.ok(await page.$('.bm-map-box.bm-off-CSTO'), 'only NATO is shown');
   assert.deepEqual(errors, []);
   await context.close();
