@@ -515,6 +515,7 @@ mod tests {
 
     #[test]
     fn arabic_members_agree_with_the_number() {
+        assert_eq!(members(0, &ar(), Digits::Arabic), "لا أعضاء", "no members, not ٠ عضو");
         assert_eq!(members(1, &ar(), Digits::Latin), "عضو واحد");
         assert_eq!(members(2, &ar(), Digits::Latin), "عضوان");
         assert_eq!(members(9, &ar(), Digits::Arabic), "٩ أعضاء");
