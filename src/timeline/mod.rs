@@ -261,9 +261,10 @@ impl Timeline {
         &self.alliances
     }
 
-    /// The index of an alliance id.
+    /// The index of an alliance id, in any case (`nato` is `NATO`, as in a
+    /// link's `alliances=`).
     pub fn alliance(&self, id: &str) -> Result<AllianceIdx, TimelineError> {
-        match self.alliances.iter().position(|a| a.id == id) {
+        match self.alliances.iter().position(|a| a.id.eq_ignore_ascii_case(id)) {
             Some(i) => Ok(AllianceIdx(i as u8)),
             None => Err(TimelineError::new(format!(
                 "unknown alliance '{id}' (known: {})",
@@ -276,10 +277,11 @@ impl Timeline {
         }
     }
 
-    /// The index of a state code.
+    /// The index of a state code, in any case (`pol` is `POL`).
     pub fn state(&self, code: &str) -> Result<StateIdx, TimelineError> {
         self.state_index
             .get(code)
+            .or_else(|| self.state_index.get(&code.to_ascii_uppercase()))
             .copied()
             .ok_or_else(|| TimelineError::new(format!("unknown state code '{code}'")))
     }

@@ -1193,3 +1193,11 @@ fn the_embedded_csv_is_the_data_folders_without_notes_unless_the_feature_is_on()
     }
     assert_eq!(TimelineDoc::from_csv(&BUILTIN_CSV).unwrap(), expected);
 }
+
+#[test]
+fn queries_take_codes_in_any_case() {
+    assert_eq!(tl().members_at("nato", d("1999-03-12")).unwrap(), members("NATO", "1999-03-12"));
+    assert_eq!(tl().state("pol").unwrap(), tl().state("POL").unwrap());
+    assert_eq!(tl().state_code(tl().state("occ-w").unwrap()), "OCC-W");
+    assert!(tl().state("XYZ").is_err() && tl().alliance("natoo").is_err());
+}
