@@ -398,7 +398,7 @@ fn arguments_of_the_wrong_type_throw_errors_that_say_so_and_change_nothing() {
         (map.set_date(&js("1999-02-30")), "setDate: date: '1999-02-30' is not a date: that month has no such day (expected YYYY-MM-DD, e.g. 1999-03-12)"),
         (map.set_view(&n(5.0)), "setView: view must be a text like 'europe', got the number 5"),
         (map.set_view(&JsValue::NULL), "setView: view must be a text like 'europe', got null"),
-        (map.set_view(&js("globe")), "setView: unknown view \"globe\": expected one of world, arctic, europe"),
+        (map.set_view(&js("globe")), "setView: unknown view 'globe': expected one of world, arctic, europe"),
         (map.highlight_state(&n(5.0)), "highlightState: code must be a text like 'POL' (or '' to clear), got the number 5"),
         (map.highlight_state(&js("XYZ")), "highlightState: unknown state code 'XYZ'"),
     ];
