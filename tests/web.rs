@@ -641,3 +641,21 @@ fn the_reader_gives_dates_as_exactly_as_known_and_since_as_a_reader_means_it() {
     let (lv, lt) = (rows.find(r#""name":"Latvia""#), rows.find(r#""name":"Lithuania""#));
     assert!(lv.is_some() && lv < lt, "{rows}");
 }
+
+#[wasm_bindgen_test]
+fn the_legend_says_which_alliances_exist_on_the_shown_day() {
+    let root = container();
+    let mut map = new_map(&root, options(&[("date", "1966-07-01")])).unwrap();
+    let active = |map: &BlocMap| -> Vec<(String, bool)> {
+        let legend: js_sys::Array = map.legend(&js("en")).unwrap().dyn_into().unwrap();
+        legend.iter().map(|e| (js_get(&e, "id").as_string().unwrap(), js_get(&e, "active").as_bool().expect("active is a boolean"))).collect()
+    };
+    let want = |pairs: [(&str, bool); 4]| pairs.map(|(id, a)| (id.to_string(), a)).to_vec();
+    assert_eq!(active(&map), want([("NATO", true), ("CSTO", false), ("WARSAW_PACT", true), ("SCO", false)]), "no CST in 1966");
+    map.set_date(&js("1999-03-12")).unwrap();
+    assert_eq!(active(&map), want([("NATO", true), ("CSTO", true), ("WARSAW_PACT", false), ("SCO", false)]), "no Warsaw Pact in 1999");
+    map.set_date(&js("2024-03-07")).unwrap();
+    assert_eq!(active(&map), want([("NATO", true), ("CSTO", true), ("WARSAW_PACT", false), ("SCO", true)]));
+    let legend = json(&map.legend(&js("en")).unwrap());
+    assert!(legend.contains(r#""id":"WARSAW_PACT","name":"Warsaw Pact (Warsaw Treaty Organization)","color":"#8b1a1a","kind":"alliance","count":0,"active":false"#), "{legend}");
+}

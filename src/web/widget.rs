@@ -116,6 +116,7 @@ struct LegendEntry<'a> {
     color: &'a str,
     kind: &'a str,
     count: usize,
+    active: bool,
 }
 
 #[wasm_bindgen]
@@ -357,9 +358,13 @@ impl BlocMap {
         self.view.as_str().to_string()
     }
 
-    /// Legend at the current date: `[{id, name, color, kind, count}]` with
-    /// the number of formal members, names of that day (the CST before
+    /// Legend at the current date: `[{id, name, color, kind, count, active}]`
+    /// with the number of formal members, names of that day (the CST before
     /// 2002-10-07) in `lang` (a code of `languages()`; English if unknown).
+    /// Every alliance of the data is listed, in the order of `counts()`;
+    /// `active` says whether it exists that day, from its first event (a
+    /// signature) until its dissolution (the Warsaw Pact from 1991-07-01 on,
+    /// the CST before 1992-05-15 are not), for a page to dim the others.
     #[wasm_bindgen(unchecked_return_type = "LegendEntry[]")]
     pub fn legend(&self, #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue) -> Result<JsValue, JsError> {
         let t = self.atlas.timeline();
@@ -368,7 +373,7 @@ impl BlocMap {
         for a in t.alliances() {
             let count = t.members_at(&a.id, self.date).map_err(err)?.len();
             let name = crate::words::alliance_name_at(a, self.date, &lang);
-            out.push(LegendEntry { id: &a.id, name, color: &a.color, kind: a.kind.as_str(), count });
+            out.push(LegendEntry { id: &a.id, name, color: &a.color, kind: a.kind.as_str(), count, active: t.is_active(&a.id, self.date) });
         }
         to_js(&out)
     }
