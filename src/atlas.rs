@@ -8,6 +8,21 @@ use crate::date::Date;
 use crate::timeline::{StateIdx, Timeline, UnitKey, UnitView};
 use crate::topology::Topology;
 
+/// A day a map may show: from the timeline's first day to `today` (the
+/// viewer's), or an error saying which end it is beyond. The map shows what
+/// has happened: a later day would present today's alliances as a fact of
+/// that day. The timeline's own queries take any day.
+pub fn shown_day(t: &Timeline, date: Date, today: Date) -> Result<Date, String> {
+    let first = t.first_date();
+    if date > today {
+        Err(format!("{date} is after today ({today}): the map shows what has happened"))
+    } else if date < first {
+        Err(format!("{date} is before the map's first day ({first})"))
+    } else {
+        Ok(date)
+    }
+}
+
 /// A topology whose units are all known to a timeline.
 pub struct Atlas {
     timeline: Timeline,
@@ -182,6 +197,18 @@ mod tests {
 
     fn day(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_map_shows_days_from_the_first_to_today() {
+        let t = Timeline::builtin();
+        let today = day("2026-11-29");
+        for ok in ["1949-04-04", "1999-03-12", "2026-11-29"] {
+            assert_eq!(shown_day(&t, day(ok), today), Ok(day(ok)));
+        }
+        assert_eq!(shown_day(&t, day("2100-01-01"), today), Err("2100-01-01 is after today (2026-11-29): the map shows what has happened".into()));
+        assert_eq!(shown_day(&t, day("2026-11-30"), today), Err("2026-11-30 is after today (2026-11-29): the map shows what has happened".into()));
+        assert_eq!(shown_day(&t, day("1949-04-03"), today), Err("1949-04-03 is before the map's first day (1949-04-04)".into()));
     }
 
     fn shares_border(atlas: &Atlas, date: &str, a: &str, b: &str) -> bool {

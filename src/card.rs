@@ -1,5 +1,5 @@
 //! A standalone SVG document of the map on a day — title, date, legend with
-//! member counts and a source line — for static fallbacks, social-media cards
+//! member counts of the alliances that exist that day and a source line — for static fallbacks, social-media cards
 //! and the widget's SVG export. Pure: no DOM. All text from data is escaped.
 
 use crate::atlas::Atlas;
@@ -116,10 +116,11 @@ pub fn render(atlas: &Atlas, view: View, date: Date, text: &CardText) -> String 
         }
     }
     s.push_str("</g>");
-    // Legend: one entry per map alliance with its member count that day.
+    // Legend: one entry per map alliance that exists that day (none for
+    // the Warsaw Pact after its dissolution), with its member count.
     let mut y = HEADER + map_h + 22.0;
     let mut x = if rtl { w - 16.0 } else { 16.0 };
-    for a in timeline.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance) {
+    for a in timeline.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance && timeline.is_active(&a.id, date)) {
         let count = timeline.members_at(&a.id, date).map(|m| m.len()).unwrap_or(0);
         // The name of the day: the Collective Security Treaty before 2002-10-07.
         let name = alliance_name_at(a, date, text.lang);
@@ -198,6 +199,18 @@ mod tests {
         assert!(s.contains(">Collective Security Treaty Organization (CSTO) (7)<"));
         let s = card("1995-01-01", View::World, "ru");
         assert!(s.contains(">Договор о коллективной безопасности (ДКБ) (9)<"));
+    }
+
+    #[test]
+    fn the_legend_leaves_out_alliances_that_do_not_exist_that_day() {
+        let s = card("1966-07-01", View::Europe, "en");
+        assert!(s.contains(">North Atlantic Treaty Organization (NATO) (15)<") && s.contains(">Warsaw Pact (Warsaw Treaty Organization) (8)<"));
+        assert!(!s.contains(">Collective Security"), "the CST was signed in 1992");
+        let s = card("1999-03-12", View::Europe, "en");
+        assert!(s.contains(">Collective Security Treaty (CST) (9)<"));
+        assert!(!s.contains(">Warsaw Pact ("), "dissolved in 1991");
+        assert!(card("1991-06-30", View::Europe, "en").contains(">Warsaw Pact (Warsaw Treaty Organization) (6)<"));
+        assert!(!card("1991-07-01", View::Europe, "en").contains(">Warsaw Pact ("), "dissolved that day");
     }
 
     #[test]

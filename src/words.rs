@@ -356,7 +356,10 @@ pub struct Mark {
     /// or else its state captions by state name (three at most, then `…`);
     /// an event known only to the month or the year gives that date, since
     /// the caption stands beside the slider's whole date
-    /// (`France leaves NATO's integrated command (July 1966)`).
+    /// (`France leaves NATO's integrated command (July 1966)`). A day that
+    /// only moves borders names the states that gain territory
+    /// ([`new_borders`]: `New borders: Estonia, Latvia, Lithuania`), so
+    /// every mark has a caption and play stops on it.
     pub caption: String,
     /// Whether the axis labels it: an alliance-level event of a map
     /// alliance, a change in the members of a map alliance or in a member's
@@ -388,7 +391,10 @@ pub fn marks(t: &Timeline, lang: &Language, digits: Digits) -> Vec<Mark> {
             let lead = day_precision(&events);
             // The page shows the caption beside the slider's day, always a
             // whole date: an event known less exactly says so itself.
-            let caption = captions(&chosen, Precision::Day, lang, digits);
+            let mut caption = captions(&chosen, Precision::Day, lang, digits);
+            if caption.is_empty() {
+                caption = new_borders(t, date, lang);
+            }
             let members_change = t.alliances().iter().filter(|a| a.kind == AllianceKind::Alliance).any(|a| {
                 t.members_at(&a.id, date).unwrap_or_default() != t.members_at(&a.id, date.pred()).unwrap_or_default()
             });
@@ -414,6 +420,19 @@ pub fn marks(t: &Timeline, lang: &Language, digits: Digits) -> Vec<Mark> {
             Mark { date, words: precise_date_words(date, lead, lang, digits), year: year(date, digits), caption, major: rank > 0, rank }
         })
         .collect()
+}
+
+/// The caption of a day on which units change owner: the pack's
+/// `newBorders` with the states that gain territory that day (owners that
+/// did not own those units the day before), by their names of the day in
+/// [`name_order`]; empty if no unit changes owner.
+pub fn new_borders(t: &Timeline, date: Date, lang: &Language) -> String {
+    let mut names: Vec<&str> = t.gains_on(date).into_iter().map(|s| state_name(t, s, date, lang)).collect();
+    if names.is_empty() {
+        return String::new();
+    }
+    sort_names(&mut names);
+    lang.new_borders(&list(&names, lang))
 }
 
 /// How one alliance's formal members differ between two days.
@@ -671,9 +690,14 @@ mod tests {
         for e in t.events().iter().filter(|e| e.alliance != "SCO") {
             assert!(get(&e.date.to_string()).is_some(), "{} {}", e.date, e.kind);
         }
-        for day in ["1957-01-01", "1991-09-06", "2008-02-17"] {
-            assert!(mark(day).caption.is_empty(), "a border change, no event: {day}");
-        }
+        // A border change without an event names the states that gain territory.
+        assert_eq!(mark("1957-01-01").caption, "New borders: West Germany (FRG)", "the Saar");
+        assert_eq!(mark("1991-09-06").caption, "New borders: Estonia, Latvia, Lithuania");
+        assert_eq!(mark("1991-06-25").caption, "New borders: Croatia, Slovenia");
+        assert_eq!(mark("2006-06-05").caption, "New borders: Serbia", "Serbia and Montenegro's units");
+        assert_eq!(mark("2008-02-17").caption, "New borders: Kosovo");
+        assert!(m.iter().all(|k| !k.caption.is_empty()), "play stops on every mark");
+        assert!(!mark("1991-09-06").major, "still a minor mark");
         // … and nothing else: the SCO's own days change nothing on the map.
         for sco in ["2001-06-15", "2017-06-09", "2023-07-04", "2024-07-04"] {
             assert!(get(sco).is_none(), "{sco} is the SCO's only");
@@ -703,6 +727,11 @@ mod tests {
         let france = ar.iter().find(|k| k.date == d("1966-07-01")).unwrap();
         assert_eq!(france.words, "يوليو ١٩٦٦");
         assert!(france.caption.ends_with(" (يوليو ١٩٦٦)"), "{}", france.caption);
+        let caption = |l: &Language, day: &str| marks(&t, l, Digits::Latin).into_iter().find(|k| k.date == d(day)).unwrap().caption;
+        assert_eq!(caption(&self::ar(), "1991-09-06"), "حدود جديدة: إستونيا، لاتفيا، ليتوانيا", "by name, the pack's separator");
+        assert_eq!(caption(&ru(), "1991-09-06"), "Новые границы: Латвия, Литва, Эстония");
+        assert_eq!(caption(&ru(), "2006-06-05"), "Новые границы: Сербия");
+        assert_eq!(caption(&self::ar(), "2006-06-05"), "حدود جديدة: صربيا");
     }
 
     #[test]

@@ -274,7 +274,7 @@ fn reader_exports_answer_in_both_languages() {
     assert!(map.compare(&js("someday"), &js("en"), &js("latn")).is_err());
     assert!(map.status_styles(&js("NAT0")).is_err());
 
-    let csv = map.events_csv();
+    let csv = map.events_csv().unwrap();
     assert!(csv.lines().count() > 100 && csv.contains("1999-03-12"));
 
     let svg = map.export_svg(&js("ar"), &js("arab"), &js("عنوان <b>"), &js("١٢ مارس ١٩٩٩"), &js("المصدر")).unwrap();
@@ -398,7 +398,7 @@ fn arguments_of_the_wrong_type_throw_errors_that_say_so_and_change_nothing() {
         (map.set_date(&js("1999-02-30")), "setDate: date: '1999-02-30' is not a date: that month has no such day (expected YYYY-MM-DD, e.g. 1999-03-12)"),
         (map.set_view(&n(5.0)), "setView: view must be a text like 'europe', got the number 5"),
         (map.set_view(&JsValue::NULL), "setView: view must be a text like 'europe', got null"),
-        (map.set_view(&js("globe")), "setView: unknown view \"globe\": expected one of world, arctic, europe"),
+        (map.set_view(&js("globe")), "setView: unknown view 'globe': expected one of world, arctic, europe"),
         (map.highlight_state(&n(5.0)), "highlightState: code must be a text like 'POL' (or '' to clear), got the number 5"),
         (map.highlight_state(&js("XYZ")), "highlightState: unknown state code 'XYZ'"),
     ];
@@ -640,4 +640,100 @@ fn the_reader_gives_dates_as_exactly_as_known_and_since_as_a_reader_means_it() {
     let rows = json(&map.members(&js("en"), &js("latn")).unwrap());
     let (lv, lt) = (rows.find(r#""name":"Latvia""#), rows.find(r#""name":"Lithuania""#));
     assert!(lv.is_some() && lv < lt, "{rows}");
+}
+
+#[wasm_bindgen_test]
+fn the_legend_says_which_alliances_exist_on_the_shown_day() {
+    let root = container();
+    let mut map = new_map(&root, options(&[("date", "1966-07-01")])).unwrap();
+    let active = |map: &BlocMap| -> Vec<(String, bool)> {
+        let legend: js_sys::Array = map.legend(&js("en")).unwrap().dyn_into().unwrap();
+        legend.iter().map(|e| (js_get(&e, "id").as_string().unwrap(), js_get(&e, "active").as_bool().expect("active is a boolean"))).collect()
+    };
+    let want = |pairs: [(&str, bool); 4]| pairs.map(|(id, a)| (id.to_string(), a)).to_vec();
+    assert_eq!(active(&map), want([("NATO", true), ("CSTO", false), ("WARSAW_PACT", true), ("SCO", false)]), "no CST in 1966");
+    map.set_date(&js("1999-03-12")).unwrap();
+    assert_eq!(active(&map), want([("NATO", true), ("CSTO", true), ("WARSAW_PACT", false), ("SCO", false)]), "no Warsaw Pact in 1999");
+    map.set_date(&js("2024-03-07")).unwrap();
+    assert_eq!(active(&map), want([("NATO", true), ("CSTO", true), ("WARSAW_PACT", false), ("SCO", true)]));
+    let legend = json(&map.legend(&js("en")).unwrap());
+    assert!(legend.contains(r##""id":"WARSAW_PACT","name":"Warsaw Pact (Warsaw Treaty Organization)","color":"#8b1a1a","kind":"alliance","count":0,"active":false"##), "{legend}");
+}
+
+#[wasm_bindgen_test]
+fn a_destroyed_map_throws_a_clear_error_from_every_method() {
+    let root = container();
+    let mut map = new_map(&root, options(&[("date", "1999-03-12"), ("view", "europe")])).unwrap();
+    map.highlight_state(&js("POL")).unwrap();
+    map.destroy();
+    assert!(root.query_selector("svg").unwrap().is_none() && !root.class_list().contains("blocmap"));
+    map.destroy();
+    let gone = |f: &str| format!("{f}: this map was destroyed (destroy() was called); create a new BlocMap");
+    let (en, latn) = (js("en"), js("latn"));
+    let unit: Vec<(Result<(), wasm_bindgen::JsError>, &str)> = vec![
+        (map.set_date(&js("2000-01-01")), "setDate"),
+        (map.set_date(&JsValue::NULL), "setDate"),
+        (map.set_view(&js("world")), "setView"),
+        (map.highlight_state(&js("DEU")), "highlightState"),
+        (map.highlight_state(&js("")), "highlightState"),
+    ];
+    for (r, f) in unit {
+        assert_eq!(message(r.unwrap_err()), gone(f));
+    }
+    let values: Vec<(Result<JsValue, wasm_bindgen::JsError>, &str)> = vec![
+        (map.legend(&en), "legend"),
+        (map.details(&js("POL"), &en, &latn), "details"),
+        (map.members(&en, &latn), "members"),
+        (map.marks(&en, &latn), "marks"),
+        (map.compare(&js("1990-01-01"), &en, &latn), "compare"),
+        (map.status_styles(&js("NATO")), "statusStyles"),
+    ];
+    for (r, f) in values {
+        assert_eq!(message(r.unwrap_err()), gone(f));
+    }
+    assert_eq!(message(map.counts().unwrap_err()), gone("counts"));
+    assert_eq!(message(map.summary(&en, &latn).unwrap_err()), gone("summary"));
+    assert_eq!(message(map.events_csv().unwrap_err()), gone("eventsCsv"));
+    assert_eq!(message(map.export_svg(&en, &latn, &js("t"), &js("d"), &js("s")).unwrap_err()), gone("exportSvg"));
+    // The getters keep the last day and view; nothing was drawn again.
+    assert_eq!((map.date(), map.view()), ("1999-03-12".to_string(), "europe".to_string()));
+    assert!(root.query_selector("svg").unwrap().is_none() && root.inner_html().is_empty());
+    map.destroy();
+    assert_eq!(message(map.set_date(&js("2001-01-01")).unwrap_err()), gone("setDate"), "still a clear error, no trap");
+    // The element takes a new map.
+    let again = new_map(&root, options(&[("date", "2000-01-01")])).unwrap();
+    assert_eq!(attr(&root, "POL", "data-alliance"), "NATO");
+    assert_eq!(again.date(), "2000-01-01");
+}
+
+#[wasm_bindgen_test]
+fn the_map_shows_days_from_the_first_to_today_only() {
+    let today: String = js_sys::Date::new_0().to_iso_string().into();
+    let today = &today[..10];
+    let root = container();
+    let mut map = new_map(&root, options(&[("date", "1999-03-12"), ("view", "europe")])).unwrap();
+    map.highlight_state(&js("POL")).unwrap();
+    let before = state(&map, &root);
+    assert_eq!(
+        message(map.set_date(&js("2100-01-01")).unwrap_err()),
+        format!("setDate: 2100-01-01 is after today ({today}): the map shows what has happened")
+    );
+    assert_eq!(message(map.set_date(&js("1949-04-03")).unwrap_err()), "setDate: 1949-04-03 is before the map's first day (1949-04-04)");
+    assert_eq!(message(map.set_date(&js("0001-01-01")).unwrap_err()), "setDate: 0001-01-01 is before the map's first day (1949-04-04)");
+    assert_eq!(state(&map, &root), before, "the map is as it was");
+    assert!(map.summary(&js("en"), &js("latn")).unwrap().starts_with("12 March 1999: "));
+    map.set_date(&js(today)).unwrap();
+    assert_eq!(map.date(), today);
+    map.set_date(&js("1949-04-04")).unwrap();
+    assert_eq!(map.date(), "1949-04-04");
+    // The constructor's date option, likewise; nothing is drawn.
+    let other = container();
+    let e = |date: &str| message(new_map(&other, options(&[("date", date)])).err().unwrap());
+    assert_eq!(e("2100-01-01"), format!("BlocMap option 'date': 2100-01-01 is after today ({today}): the map shows what has happened"));
+    assert_eq!(e("1900-01-01"), "BlocMap option 'date': 1900-01-01 is before the map's first day (1949-04-04)");
+    assert!(other.inner_html().is_empty() && !other.class_list().contains("blocmap"));
+    assert_eq!(new_map(&other, options(&[("date", today)])).unwrap().date(), today);
+    // The Timeline's queries take any day.
+    let t = JsTimeline::builtin();
+    assert_eq!(t.members_at(&js("NATO"), &js("2100-01-01")).unwrap(), t.members_at(&js("NATO"), &js(today)).unwrap());
 }

@@ -194,6 +194,10 @@ impl Language {
             Some(p @ Json::Obj(_)) => p.clone(),
             _ => return Err("'page' must be an object of the page's strings".into()),
         };
+        // The one page string the crate itself fills in (a mark's caption).
+        if page.get("newBorders").is_some_and(|v| !v.as_str().is_some_and(|p| p.contains("{states}"))) {
+            return Err("'page.newBorders' must be a text with {states} (e.g. \"New borders: {states}\")".into());
+        }
         Ok(Language {
             code: code.to_string(),
             name: text(lang.get("name"), "language.name")?.to_string(),
@@ -298,6 +302,14 @@ impl Language {
     /// The pack's name for a state code; `former` for its name before a renaming.
     pub fn state_name(&self, code: &str, former: bool) -> Option<&str> {
         if former { &self.former_names } else { &self.states }.get(code).map(String::as_str)
+    }
+
+    /// The caption of a day on which borders move and no event is told:
+    /// the page's `newBorders` pattern with `states` for `{states}`
+    /// (`New borders: Estonia, Latvia, Lithuania`); just `states` if the
+    /// pack has no pattern (one parsed alone, without English's strings).
+    pub fn new_borders(&self, states: &str) -> String {
+        self.page.get("newBorders").and_then(Json::as_str).unwrap_or("{states}").replace("{states}", states)
     }
 
     /// The pack's caption for an event key (see [`caption_key`]).

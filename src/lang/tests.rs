@@ -66,6 +66,24 @@ fn every_pack_has_every_page_string_of_english() {
     }
 }
 
+/// `newBorders` is filled in by the crate (a mark's caption), not by the
+/// page: every pack has it, with its `{states}`, and a pack's pattern
+/// without `{states}` is refused.
+#[test]
+fn every_pack_has_the_new_borders_pattern() {
+    for (code, l) in packs() {
+        let p = l.page.get("newBorders").and_then(Json::as_str);
+        assert!(p.is_some_and(|p| p.contains("{states}")), "{code}.json: page.newBorders must hold {{states}}: {p:?}");
+        assert!(l.new_borders("X, Y").contains("X, Y"), "{code}");
+    }
+    assert_eq!(english().new_borders("Estonia, Latvia"), "New borders: Estonia, Latvia");
+    let e = Language::parse(&MINIMAL.replace("{\"play\": \"Ludi\"}", "{\"newBorders\": \"Novaj limoj\"}")).unwrap_err();
+    assert_eq!(e, "'page.newBorders' must be a text with {states} (e.g. \"New borders: {states}\")");
+    let eo = Language::parse(&MINIMAL.replace("{\"play\": \"Ludi\"}", "{\"newBorders\": \"Novaj limoj: {states}\"}")).unwrap();
+    assert_eq!(eo.new_borders("Estonio"), "Novaj limoj: Estonio");
+    assert_eq!(Language::parse(MINIMAL).unwrap().new_borders("Estonio"), "Estonio", "a pack parsed alone, without English's page strings");
+}
+
 #[test]
 fn every_pack_words_dates_known_to_the_month_or_the_year() {
     let july = crate::Date::parse("1966-07-01").unwrap();

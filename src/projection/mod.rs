@@ -51,7 +51,7 @@ impl View {
             "arctic" => Ok(View::Arctic),
             "europe" => Ok(View::Europe),
             _ => Err(format!(
-                "unknown view {name:?}: expected one of world, arctic, europe"
+                "unknown view '{name}': expected one of world, arctic, europe"
             )),
         }
     }

@@ -436,6 +436,38 @@ impl Timeline {
             .collect())
     }
 
+    /// Whether `alliance` exists on `date`, as its events tell: from its
+    /// first event (NATO's signature on 1949-04-04, the Collective Security
+    /// Treaty's on 1992-05-15) until its dissolution, an event whose kind
+    /// ends every standing (`dissolved`: the Warsaw Pact on 1991-07-01,
+    /// the day its members' membership ended, on which it no longer
+    /// exists). An alliance without events, or an unknown id, never exists.
+    pub fn is_active(&self, alliance: &str, date: Date) -> bool {
+        let mut seen = false;
+        for e in self.events.iter().take_while(|e| e.date <= date).filter(|e| e.alliance == alliance) {
+            if status::effect_of(&e.kind) == Some(status::Effect::DissolveAll) {
+                return false;
+            }
+            seen = true;
+        }
+        seen
+    }
+
+    /// The states that gain map units on `date`: each unit's owner that
+    /// day where it differs from the day before (Estonia, Latvia and
+    /// Lithuania on 1991-09-06), once each, in the order of the units.
+    pub fn gains_on(&self, date: Date) -> Vec<&str> {
+        let mut out: Vec<&str> = vec![];
+        for k in (0..self.units.len()).map(|i| UnitKey(i as u16)) {
+            let owner = self.owner(k, date);
+            let code = self.state_code(owner);
+            if owner != self.owner(k, date.pred()) && !out.contains(&code) {
+                out.push(code);
+            }
+        }
+        out
+    }
+
     /// The code of the state owning map unit `unit` on `date`.
     pub fn state_of(&self, unit: &str, date: Date) -> Result<&str, TimelineError> {
         let k = self

@@ -1201,3 +1201,42 @@ fn queries_take_codes_in_any_case() {
     assert_eq!(tl().state_code(tl().state("occ-w").unwrap()), "OCC-W");
     assert!(tl().state("XYZ").is_err() && tl().alliance("natoo").is_err());
 }
+
+#[test]
+fn alliances_exist_from_their_first_event_until_their_dissolution() {
+    let t = tl();
+    let active = |a: &str, day: &str| t.is_active(a, d(day));
+    assert!(!active("NATO", "1949-04-03") && active("NATO", "1949-04-04") && active("NATO", "2024-03-07"));
+    assert!(!active("WARSAW_PACT", "1955-05-13") && active("WARSAW_PACT", "1955-05-14"));
+    assert!(active("WARSAW_PACT", "1991-06-30"), "the day before its dissolution");
+    assert!(!active("WARSAW_PACT", "1991-07-01") && !active("WARSAW_PACT", "1999-03-12"), "dissolved on 1991-07-01");
+    assert!(!active("CSTO", "1966-07-01") && !active("CSTO", "1992-05-14"));
+    assert!(active("CSTO", "1992-05-15"), "the Collective Security Treaty's signature");
+    assert!(!active("SCO", "2001-06-14") && active("SCO", "2001-06-15"));
+    assert!(!active("NAT0", "2000-01-01"), "an unknown id never exists");
+    // From the data, not the ids: the mini document's Warsaw Pact begins
+    // with a state's joining and ends with its dissolution; its CSTO has no event.
+    let t = Timeline::from_doc(mini()).unwrap();
+    assert!(!t.is_active("WARSAW_PACT", d("1954-12-31")) && t.is_active("WARSAW_PACT", d("1955-01-01")));
+    assert!(t.is_active("WARSAW_PACT", d("1979-12-31")) && !t.is_active("WARSAW_PACT", d("1980-01-01")));
+    assert!(!t.is_active("CSTO", d("2000-01-01")));
+    let mut doc = mini();
+    doc.events.retain(|e| e.event != "dissolved");
+    assert!(Timeline::from_doc(doc).unwrap().is_active("WARSAW_PACT", d("2000-01-01")), "without a dissolution it goes on");
+}
+
+#[test]
+fn the_states_that_gain_territory_on_a_day() {
+    let t = tl();
+    let gains = |day: &str| {
+        let mut v = t.gains_on(d(day));
+        v.sort();
+        v
+    };
+    assert_eq!(gains("1991-09-06"), ["EST", "LTU", "LVA"]);
+    assert_eq!(gains("1990-10-03"), ["DEU"], "East Germany and Berlin join Germany");
+    assert!(gains("1999-03-12").is_empty(), "NATO's enlargement moves no border");
+    let t = Timeline::from_doc(mini()).unwrap();
+    assert_eq!(t.gains_on(d("1990-01-01")), ["NEW"]);
+    assert!(t.gains_on(d("1990-01-02")).is_empty());
+}

@@ -124,7 +124,7 @@ impl BlocMap {
     /// hatch patterns). Throws for an unknown alliance.
     #[wasm_bindgen(js_name = statusStyles, unchecked_return_type = "StatusStyle[]")]
     pub fn status_styles(&self, #[wasm_bindgen(unchecked_param_type = "string")] alliance: &JsValue) -> Result<JsValue, JsError> {
-        let (t, _) = self.core();
+        let (t, _) = self.core("statusStyles")?;
         let alliance = args::text(alliance, "statusStyles", "alliance", "'NATO'")?;
         let a = t.alliances().iter().find(|a| a.id == alliance).ok_or_else(|| JsError::new(&format!("statusStyles: unknown alliance '{alliance}'")))?;
         let out: Vec<StyleOut> = crate::timeline::Status::ALL
@@ -152,7 +152,7 @@ impl BlocMap {
         #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
     ) -> Result<JsValue, JsError> {
-        let (t, date) = self.core();
+        let (t, date) = self.core("compare")?;
         let other = args::date(other, "compare", "other")?;
         let (lang, digits) = (args::lang_or_english(lang, "compare")?, args::digits(digits, "compare")?);
         let out: Vec<DiffOut> = words::compare(t, other, date, &lang, digits)
@@ -169,7 +169,7 @@ impl BlocMap {
         #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
     ) -> Result<String, JsError> {
-        let (t, date) = self.core();
+        let (t, date) = self.core("summary")?;
         let (lang, digits) = (args::lang_or_english(lang, "summary")?, args::digits(digits, "summary")?);
         Ok(words::summary(t, date, &lang, digits))
     }
@@ -183,7 +183,7 @@ impl BlocMap {
         #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
     ) -> Result<JsValue, JsError> {
-        let (t, _) = self.core();
+        let (t, _) = self.core("marks")?;
         let (lang, digits) = (args::lang_or_english(lang, "marks")?, args::digits(digits, "marks")?);
         let out: Vec<MarkOut> = words::marks(t, &lang, digits)
             .into_iter()
@@ -205,7 +205,7 @@ impl BlocMap {
         #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
     ) -> Result<JsValue, JsError> {
-        let (t, date) = self.core();
+        let (t, date) = self.core("details")?;
         let unit = &args::text(unit, "details", "unit", "'DEU-E'")?;
         let lang = args::lang_or_english(lang, "details")?;
         let (lang, digits) = (&*lang, args::digits(digits, "details")?);
@@ -258,7 +258,7 @@ impl BlocMap {
         #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Digits")] digits: &JsValue,
     ) -> Result<JsValue, JsError> {
-        let (t, date) = self.core();
+        let (t, date) = self.core("members")?;
         let lang = args::lang_or_english(lang, "members")?;
         let (lang, digits) = (&*lang, args::digits(digits, "members")?);
         let mut rows = vec![];
@@ -288,8 +288,8 @@ impl BlocMap {
     /// data nor pack has one —, note, sources), for a download. Builds
     /// without the `notes` feature (the demo site) give an empty note column.
     #[wasm_bindgen(js_name = eventsCsv)]
-    pub fn events_csv(&self) -> String {
-        crate::export::events_csv(self.core().0)
+    pub fn events_csv(&self) -> Result<String, JsError> {
+        Ok(crate::export::events_csv(self.core("eventsCsv")?.0))
     }
 }
 

@@ -37,6 +37,12 @@ export interface LegendEntry {
   kind: AllianceKind;
   /** Formal members on the shown day. */
   count: number;
+  /**
+   * Whether the alliance exists on the shown day: from its first event (a
+   * signature) until its dissolution, if any (false for the Warsaw Pact from
+   * 1991-07-01 on and for the CST before 1992-05-15), so a page can dim it.
+   */
+  active: boolean;
 }
 
 /** An entry of `map.statusStyles(alliance)`. */

@@ -4,7 +4,7 @@
 use super::dom::{append, document, set, svg};
 use super::args::{self, fail};
 use super::{err, to_js};
-use crate::atlas::{changed, owners_changed, ArcKinds, Atlas};
+use crate::atlas::{changed, owners_changed, shown_day, ArcKinds, Atlas};
 use crate::date::Date;
 use crate::paint;
 use crate::projection::View;
@@ -41,6 +41,8 @@ pub struct BlocMap {
     date: Date,
     views: Vec<UnitView>,
     scene: Option<Scene>,
+    /// `destroy()` was called: every method but the getters throws.
+    destroyed: bool,
 }
 
 struct Options {
@@ -116,13 +118,15 @@ struct LegendEntry<'a> {
     color: &'a str,
     kind: &'a str,
     count: usize,
+    active: bool,
 }
 
 #[wasm_bindgen]
 impl BlocMap {
     /// Draws the map into `element` (a DOM element, not a selector).
-    /// Options (all optional): `date` (`YYYY-MM-DD`, default today in the
-    /// browser), `view` (`world`, `arctic`, `europe`), `geojson` (your own
+    /// Options (all optional): `date` (`YYYY-MM-DD` from the timeline's first
+    /// day, 1949-04-04, to today; default today in the browser, UTC), `view`
+    /// (`world`, `arctic`, `europe`), `geojson` (your own
     /// territories as GeoJSON text), `timelineJson` (your own timeline
     /// document as JSON text). An unknown option key throws.
     #[wasm_bindgen(constructor)]
@@ -141,7 +145,10 @@ impl BlocMap {
             None => Topology::builtin(),
         };
         let atlas = Atlas::new(timeline, topology).map_err(|e| fail("BlocMap", e))?;
-        let date = o.date.unwrap_or_else(today);
+        let date = match o.date {
+            Some(d) => shown_day(atlas.timeline(), d, today()).map_err(|e| option_error("date", e))?,
+            None => today(),
+        };
         let doc = document()?;
         let svg_el = svg(&doc, "svg", &[("class", "bm-svg"), ("role", "img")])?;
         let mut map = BlocMap {
@@ -159,6 +166,7 @@ impl BlocMap {
             date,
             views: vec![],
             scene: None,
+            destroyed: false,
         };
         map.build()?;
         let _ = element.class_list().add_1("blocmap");
@@ -294,11 +302,15 @@ impl BlocMap {
         }
     }
 
-    /// Shows the map on a day (`YYYY-MM-DD`). Only units whose state or
-    /// standing changed are touched. A bad date throws and changes nothing.
+    /// Shows the map on a day (`YYYY-MM-DD`, from the timeline's first day,
+    /// 1949-04-04, to today in the browser, UTC: the map shows what has
+    /// happened). Only units whose state or standing changed are touched. A
+    /// bad date, or one out of that range, throws and changes nothing.
     #[wasm_bindgen(js_name = setDate)]
     pub fn set_date(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] date: &JsValue) -> Result<(), JsError> {
-        let date = args::date(date, "setDate", "date")?;
+        const F: &str = "setDate";
+        self.alive(F)?;
+        let date = shown_day(self.atlas.timeline(), args::date(date, F, "date")?, today()).map_err(|e| fail(F, e))?;
         let views = self.atlas.views_at(date);
         let redo_borders = owners_changed(&self.views, &views);
         let touched = changed(&self.views, &views);
@@ -321,6 +333,7 @@ impl BlocMap {
     /// unknown state code and keeps the previous outline.
     #[wasm_bindgen(js_name = highlightState)]
     pub fn highlight_state(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] code: &JsValue) -> Result<(), JsError> {
+        self.alive("highlightState")?;
         let code = args::text(code, "highlightState", "code", "'POL' (or '' to clear)")?;
         self.highlighted = if code.is_empty() { None } else { Some(self.atlas.timeline().state(&code).map_err(|e| fail("highlightState", e))?) };
         self.paint_highlight();
@@ -335,7 +348,7 @@ impl BlocMap {
         set(&self.highlight, "d", &d);
     }
 
-    /// The day shown, `YYYY-MM-DD`.
+    /// The day shown, `YYYY-MM-DD`; after `destroy()`, the last day shown.
     pub fn date(&self) -> String {
         self.date.to_string()
     }
@@ -343,6 +356,7 @@ impl BlocMap {
     /// Switches the projection (`world`, `arctic`, `europe`); reprojects once.
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewName")] view: &JsValue) -> Result<(), JsError> {
+        self.alive("setView")?;
         let view = View::parse(&args::text(view, "setView", "view", "'europe'")?).map_err(|e| fail("setView", e))?;
         if view != self.view {
             self.view = view;
@@ -351,24 +365,28 @@ impl BlocMap {
         Ok(())
     }
 
-    /// The current view's name.
+    /// The current view's name; after `destroy()`, the last view shown.
     #[wasm_bindgen(unchecked_return_type = "ViewName")]
     pub fn view(&self) -> String {
         self.view.as_str().to_string()
     }
 
-    /// Legend at the current date: `[{id, name, color, kind, count}]` with
-    /// the number of formal members, names of that day (the CST before
+    /// Legend at the current date: `[{id, name, color, kind, count, active}]`
+    /// with the number of formal members, names of that day (the CST before
     /// 2002-10-07) in `lang` (a code of `languages()`; English if unknown).
+    /// Every alliance of the data is listed, in the order of `counts()`;
+    /// `active` says whether it exists that day, from its first event (a
+    /// signature) until its dissolution (the Warsaw Pact from 1991-07-01 on,
+    /// the CST before 1992-05-15 are not), for a page to dim the others.
     #[wasm_bindgen(unchecked_return_type = "LegendEntry[]")]
     pub fn legend(&self, #[wasm_bindgen(unchecked_param_type = "string")] lang: &JsValue) -> Result<JsValue, JsError> {
-        let t = self.atlas.timeline();
+        let (t, date) = self.core("legend")?;
         let lang = args::lang_or_english(lang, "legend")?;
         let mut out = vec![];
         for a in t.alliances() {
-            let count = t.members_at(&a.id, self.date).map_err(err)?.len();
-            let name = crate::words::alliance_name_at(a, self.date, &lang);
-            out.push(LegendEntry { id: &a.id, name, color: &a.color, kind: a.kind.as_str(), count });
+            let count = t.members_at(&a.id, date).map_err(err)?.len();
+            let name = crate::words::alliance_name_at(a, date, &lang);
+            out.push(LegendEntry { id: &a.id, name, color: &a.color, kind: a.kind.as_str(), count, active: t.is_active(&a.id, date) });
         }
         to_js(&out)
     }
@@ -376,8 +394,8 @@ impl BlocMap {
     /// The number of formal members of each alliance on the current day, in
     /// the order of `legend()`: the cheap call for a date change.
     pub fn counts(&self) -> Result<Vec<u32>, JsError> {
-        let t = self.atlas.timeline();
-        t.alliances().iter().map(|a| Ok(t.members_at(&a.id, self.date).map_err(err)?.len() as u32)).collect()
+        let (t, date) = self.core("counts")?;
+        t.alliances().iter().map(|a| Ok(t.members_at(&a.id, date).map_err(err)?.len() as u32)).collect()
     }
 
     /// The map of the current day and view as a standalone SVG document
@@ -396,6 +414,7 @@ impl BlocMap {
         #[wasm_bindgen(unchecked_param_type = "string")] source: &JsValue,
     ) -> Result<String, JsError> {
         const F: &str = "exportSvg";
+        self.alive(F)?;
         let lang = args::known_lang(lang, F, "lang")?;
         let digits = args::digits(digits, F)?;
         let title = args::text(title, F, "title", "'NATO and the CSTO'")?;
@@ -405,21 +424,41 @@ impl BlocMap {
         Ok(crate::card::render(&self.atlas, self.view, self.date, &text))
     }
 
-    /// Removes everything the map added to its element.
+    /// Removes everything the map added to its element. After it, every
+    /// method throws (`setDate: this map was destroyed …`) but `date()` and
+    /// `view()`, which give the last day and view shown, and `destroy()`,
+    /// which does nothing again.
     pub fn destroy(&mut self) {
+        if self.destroyed {
+            return;
+        }
+        self.destroyed = true;
         self.svg.remove();
         let _ = self.root.class_list().remove_1("blocmap");
         self.paths.clear();
         self.markers.clear();
         self.contested.clear();
+        self.views.clear();
+        self.highlighted = None;
         self.scene = None;
     }
 }
 
 impl BlocMap {
-    /// The timeline and the day shown (for the reader exports in `reader.rs`).
-    pub(super) fn core(&self) -> (&Timeline, Date) {
-        (self.atlas.timeline(), self.date)
+    /// The error of a call (`f`, e.g. `setDate`) on a map whose `destroy()`
+    /// was called; nothing while the map is drawn.
+    fn alive(&self, f: &str) -> Result<(), JsError> {
+        if self.destroyed {
+            return Err(fail(f, "this map was destroyed (destroy() was called); create a new BlocMap"));
+        }
+        Ok(())
+    }
+
+    /// The timeline and the day shown, for the function `f` (the reader
+    /// exports in `reader.rs`); throws once the map is destroyed.
+    pub(super) fn core(&self, f: &str) -> Result<(&Timeline, Date), JsError> {
+        self.alive(f)?;
+        Ok((self.atlas.timeline(), self.date))
     }
 }
 

@@ -47,6 +47,20 @@ test('the slider spans 1949-04-04 to today and the legend names both blocs', asy
   await context.close();
 });
 
+test('the legend names each alliance as it was called that day and dims those that did not exist', async () => {
+  const { page, context, errors } = await openMap(browser, { hash: '#date=1999-03-12' });
+  const legend = () => page.$$eval('.bm-legend li', (n) => n.map((li) => [li.dataset.alliance, li.querySelector('.bm-name').textContent, li.classList.contains('bm-absent')]));
+  assert.deepEqual((await legend()).find(([id]) => id === 'CSTO'), ['CSTO', 'Collective Security Treaty (CST)', false]);
+  assert.equal((await legend()).find(([id]) => id === 'WARSAW_PACT')[2], true, 'the Warsaw Pact was dissolved in 1991');
+  await slideTo(page, '2004-03-29');
+  await page.waitForFunction(() => /\(CSTO\)/.test(document.querySelector('.bm-legend li[data-alliance="CSTO"] .bm-name').textContent));
+  await slideTo(page, '1970-01-01');
+  await page.waitForFunction(() => document.querySelector('.bm-legend li[data-alliance="CSTO"]').classList.contains('bm-absent'));
+  assert.equal((await legend()).find(([id]) => id === 'WARSAW_PACT')[2], false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('CSTO members are colored in 2010 and the Soviet Union is one state in 1985', async () => {
   const { page, context } = await openMap(browser);
   const cstoFill = await page.$eval('.bm-legend [data-alliance="CSTO"] .bm-swatch', (el) => getComputedStyle(el).backgroundColor);

@@ -97,9 +97,12 @@ test('play steps from event to event with captions; pause stops it', async () =>
   assert.equal((await page.textContent('.bm-play')).trim(), 'Pause');
   await page.waitForFunction(() => window.__bm.map.date() !== '1991-06-01', null, { timeout: 5000 });
   const first = await shownDate(page);
-  assert.equal(first, '1991-07-01', 'the next day with an event');
-  assert.equal(await page.textContent('.bm-caption'), 'Warsaw Pact dissolved');
+  assert.equal(first, '1991-06-25', 'the next day that changes the map: borders move');
+  assert.equal(await page.textContent('.bm-caption'), 'New borders: Croatia, Slovenia');
   await page.waitForFunction((d) => window.__bm.map.date() > d, first, { timeout: 5000 });
+  assert.equal(await shownDate(page), '1991-07-01', 'the next day with an event');
+  assert.equal(await page.textContent('.bm-caption'), 'Warsaw Pact dissolved');
+  await page.waitForFunction((d) => window.__bm.map.date() > d, '1991-07-01', { timeout: 5000 });
   await page.click('.bm-play');
   assert.equal((await page.textContent('.bm-play')).trim(), 'Play');
   const stopped = await shownDate(page);

@@ -24,6 +24,7 @@ export async function use(el: HTMLElement, packJson: string): Promise<string[]> 
   const digits: Digits = 'arab';
   const legend: LegendEntry[] = map.legend('en');
   const count: number = legend[0].count;
+  const active: boolean = legend[0].active;
   const styles: StatusStyle[] = map.statusStyles('NATO');
   const diff: AllianceDiff[] = map.compare('1997-01-01', 'en', digits);
   const joined: string[] = diff[0].joined;
@@ -73,6 +74,8 @@ export async function use(el: HTMLElement, packJson: string): Promise<string[]> 
   dateOfDay('10297');
   // @ts-expect-error: a legend entry's count is a number, not text
   const countText: string = legend[0].count;
+  // @ts-expect-error: a legend entry's active is a boolean, not text
+  const activeText: string = legend[0].active;
   // @ts-expect-error: a standing's status is one of the known ones
   const status: 'ally' = details.standings[0].status;
   // @ts-expect-error: the page strings have no such key
@@ -81,6 +84,6 @@ export async function use(el: HTMLElement, packJson: string): Promise<string[]> 
   const stateCode: string = events[0].state;
 
   void [view, date, count, styles, joined, rank, since, members, summary, svg, counts, nato, alliances, standings, state,
-    history, name, again, dir, title, europe, code, words, countText, status, stateCode];
+    history, name, again, dir, title, europe, code, words, countText, status, stateCode, active, activeText];
   return nato;
 }
