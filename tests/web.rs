@@ -190,6 +190,8 @@ fn an_embedders_geojson_errors_say_what_is_wrong() {
         (fc(&poly("\"POL\"", r#"[[[14,49],[240,49],[24,55],[14,55],[14,49]]]"#)), "POL"),
         (fc(&poly("\"POL\"", r#"[[[14,49],["x",49],[24,55],[14,55],[14,49]]]"#)), "POL"),
         (fc(&format!("{},{}", poly("\"POL\"", square), poly("\"POL\"", square))), "duplicate"),
+        // An id the timeline does not know: the error names the option that brought it.
+        (fc(&poly("\"XYZ\"", square)), "the timeline does not know: XYZ"),
     ];
     let root = container();
     for (text, needle) in cases {

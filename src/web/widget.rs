@@ -144,7 +144,13 @@ impl BlocMap {
             Some(text) => geojson_topology(text)?,
             None => Topology::builtin(),
         };
-        let atlas = Atlas::new(timeline, topology).map_err(|e| fail("BlocMap", e))?;
+        // The map and the timeline disagree: name the option that brought
+        // the embedder's side of it (their GeoJSON first: its ids are the usual cause).
+        let atlas = Atlas::new(timeline, topology).map_err(|e| match (&o.geojson, &o.timeline_json) {
+            (Some(_), _) => option_error("geojson", e),
+            (None, Some(_)) => option_error("timelineJson", e),
+            (None, None) => fail("BlocMap", e),
+        })?;
         let date = match o.date {
             Some(d) => shown_day(atlas.timeline(), d, today()).map_err(|e| option_error("date", e))?,
             None => today(),
