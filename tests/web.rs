@@ -739,3 +739,11 @@ fn the_map_shows_days_from_the_first_to_today_only() {
     let t = JsTimeline::builtin();
     assert_eq!(t.members_at(&js("NATO"), &js("2100-01-01")).unwrap(), t.members_at(&js("NATO"), &js(today)).unwrap());
 }
+
+#[wasm_bindgen_test]
+fn the_timeline_lists_an_alliances_former_names() {
+    let t = JsTimeline::builtin();
+    let all = json(&t.alliances().unwrap());
+    assert!(all.contains(r#""id":"CSTO""#) && all.contains(r#""renamed":"2002-10-07","formerNames":{"ar":"معاهدة الأمن الجماعي","en":"Collective Security Treaty (CST)"}"#), "{all}");
+    assert!(all.contains(r#""id":"NATO""#) && all.contains(r#""renamed":null,"formerNames":{}"#), "{all}");
+}

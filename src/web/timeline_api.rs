@@ -33,6 +33,10 @@ struct AllianceOut<'a> {
     names: std::collections::BTreeMap<&'a str, &'a str>,
     color: &'a str,
     kind: &'a str,
+    /// The day the alliance took the names of `names`, if it was renamed
+    /// (the CST became the CSTO on 2002-10-07); `formerNames` are those before.
+    renamed: Option<String>,
+    former_names: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
 #[derive(Serialize)]
@@ -107,8 +111,11 @@ impl JsTimeline {
         Ok(text.into())
     }
 
-    /// `[{id, nameEn, nameAr, names, color, kind}]`, kind `alliance` or
-    /// `context`; `names` has the data's name in each of its languages.
+    /// `[{id, nameEn, nameAr, names, color, kind, renamed, formerNames}]`,
+    /// kind `alliance` or `context`; `names` has the data's name in each of
+    /// its languages (today's); a renamed alliance has the day of its
+    /// renaming in `renamed` and the names before it in `formerNames` (the CST
+    /// before the CSTO), else `renamed` is null and `formerNames` empty.
     #[wasm_bindgen(unchecked_return_type = "AllianceInfo[]")]
     pub fn alliances(&self) -> Result<JsValue, JsError> {
         let out: Vec<_> = self
@@ -122,6 +129,8 @@ impl JsTimeline {
                 names: by_code(&a.names),
                 color: &a.color,
                 kind: a.kind.as_str(),
+                renamed: a.former.as_ref().map(|(d, _)| d.to_string()),
+                former_names: a.former.as_ref().map(|(_, n)| by_code(n)).unwrap_or_default(),
             })
             .collect();
         to_js(&out)

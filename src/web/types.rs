@@ -144,6 +144,10 @@ export interface AllianceInfo {
   names: Record<string, string>;
   color: string;
   kind: AllianceKind;
+  /** The day the alliance took today's names (the CST became the CSTO on 2002-10-07), or null. */
+  renamed: string | null;
+  /** The data's names before `renamed`, by language code (empty if never renamed). */
+  formerNames: Record<string, string>;
 }
 
 /** An entry of `Timeline.statusAt(state, date)`. */

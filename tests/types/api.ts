@@ -40,6 +40,8 @@ export async function use(el: HTMLElement, packJson: string): Promise<string[]> 
   const t = Timeline.builtin();
   const nato: string[] = t.membersAt('NATO', '1999-03-12');
   const alliances: AllianceInfo[] = t.alliances();
+  const renamed: string | null = alliances[0].renamed;
+  const former: string | undefined = alliances[0].formerNames['en'];
   const standings: Standing[] = t.statusAt('POL', '1999-03-12');
   const events: TimelineEvent[] = t.changesBetween('1999-01-01', '1999-12-31');
   const state: string | null = events[0].state;
