@@ -694,7 +694,8 @@ mod tests {
         assert_eq!(mark("1957-01-01").caption, "New borders: West Germany (FRG)", "the Saar");
         assert_eq!(mark("1991-09-06").caption, "New borders: Estonia, Latvia, Lithuania");
         assert_eq!(mark("1991-06-25").caption, "New borders: Croatia, Slovenia");
-        assert_eq!(mark("2006-06-05").caption, "New borders: Serbia", "Serbia and Montenegro's units");
+        assert_eq!(mark("2006-06-03").caption, "New borders: Montenegro");
+        assert_eq!(mark("2006-06-05").caption, "Serbia and Montenegro ceases to exist", "the day Serbia takes its last units");
         assert_eq!(mark("2008-02-17").caption, "New borders: Kosovo");
         assert!(m.iter().all(|k| !k.caption.is_empty()), "play stops on every mark");
         assert!(!mark("1991-09-06").major, "still a minor mark");
@@ -730,8 +731,8 @@ mod tests {
         let caption = |l: &Language, day: &str| marks(&t, l, Digits::Latin).into_iter().find(|k| k.date == d(day)).unwrap().caption;
         assert_eq!(caption(&self::ar(), "1991-09-06"), "حدود جديدة: إستونيا، لاتفيا، ليتوانيا", "by name, the pack's separator");
         assert_eq!(caption(&ru(), "1991-09-06"), "Новые границы: Латвия, Литва, Эстония");
-        assert_eq!(caption(&ru(), "2006-06-05"), "Новые границы: Сербия");
-        assert_eq!(caption(&self::ar(), "2006-06-05"), "حدود جديدة: صربيا");
+        assert_eq!(caption(&ru(), "2006-06-03"), "Новые границы: Черногория");
+        assert_eq!(caption(&self::ar(), "2006-06-03"), "حدود جديدة: الجبل الأسود");
     }
 
     #[test]
