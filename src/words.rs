@@ -275,6 +275,21 @@ fn captions(events: &[&Event], lead: Precision, lang: &Language, digits: Digits)
 }
 
 /// The day in one sentence for a screen reader, e.g.
+/// `text` with its first letter in capitals, for Latin and Cyrillic letters
+/// (the month names that begin a sentence); by hand, as `char::to_uppercase`
+/// brings Unicode's case tables into the wasm (12 KB gzipped).
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(c) = chars.next() else { return String::new() };
+    let upper = match c {
+        'a'..='z' => c.to_ascii_uppercase(),
+        'а'..='я' => char::from_u32(c as u32 - 0x20).unwrap_or(c),
+        'ё' => 'Ё',
+        _ => c,
+    };
+    std::iter::once(upper).chain(chars).collect()
+}
+
 /// `12 March 1999: NATO 19 members, +Czech Republic, Hungary, Poland; CST 9 members.`
 /// Names each map alliance with members that day (or signatories, or
 /// states that left that day) by its name of the day (the CST before
@@ -318,7 +333,9 @@ pub fn summary(t: &Timeline, date: Date, lang: &Language, digits: Digits) -> Str
     }
     let events = map_events(t, date);
     let lead = day_precision(&events);
-    let mut out = format!("{}: ", precise_date_words(date, lead, lang, digits));
+    // A sentence begins with a capital: Russian names a month alone in lower case ("июль 1966 г.").
+    let mut out = capitalized(&precise_date_words(date, lead, lang, digits));
+    out.push_str(": ");
     if parts.is_empty() {
         out.push_str(lang.no_members());
     } else {
@@ -675,7 +692,7 @@ mod tests {
         let s = summary(&t, d("1966-07-01"), &en(), Digits::Latin);
         assert_eq!(s, "July 1966: NATO 15 members; Warsaw Pact 8 members — France leaves NATO's integrated command.");
         let s = summary(&t, d("1966-07-01"), &ru(), Digits::Latin);
-        assert!(s.starts_with("июль 1966 г.: НАТО 15 членов"), "{s}");
+        assert!(s.starts_with("Июль 1966 г.: НАТО 15 членов"), "{s}");
         let s = summary(&t, d("1966-07-02"), &en(), Digits::Latin);
         assert!(s.starts_with("2 July 1966: "), "{s}");
     }

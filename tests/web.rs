@@ -747,3 +747,16 @@ fn the_timeline_lists_an_alliances_former_names() {
     assert!(all.contains(r#""id":"CSTO""#) && all.contains(r#""renamed":"2002-10-07","formerNames":{"ar":"معاهدة الأمن الجماعي","en":"Collective Security Treaty (CST)"}"#), "{all}");
     assert!(all.contains(r#""id":"NATO""#) && all.contains(r#""renamed":null,"formerNames":{}"#), "{all}");
 }
+
+#[wasm_bindgen_test]
+fn compare_takes_a_day_the_map_could_show_and_units_in_any_case() {
+    let root = container();
+    let map = new_map(&root, options(&[("date", "2004-03-29")])).unwrap();
+    let e = message(map.compare(&js("2100-01-01"), &js("en"), &js("latn")).err().expect("a future day"));
+    assert!(e.starts_with("compare: 2100-01-01 is after today"), "{e}");
+    let e = message(map.compare(&js("1920-01-01"), &js("en"), &js("latn")).err().expect("before the map"));
+    assert!(e.contains("before the map's first day"), "{e}");
+    assert!(map.compare(&js("1999-03-12"), &js("en"), &js("latn")).is_ok());
+    let pol = json(&map.details(&js("pol"), &js("en"), &js("latn")).unwrap());
+    assert!(pol.contains(r#""state":"POL""#), "a unit id in any case: {pol}");
+}

@@ -134,6 +134,7 @@ async function main() {
   function applyLang() {
     const pack = packOf(state.lang);
     S = strings(pack);
+    focusLive.textContent = ''; // said in the previous language
     const html = document.documentElement;
     html.lang = pack.lang;
     html.dir = pack.dir;
@@ -505,9 +506,10 @@ async function main() {
 
   /** The map as a standalone SVG with title, date, legend and source line. */
   function exportSvg() {
-    const entries = map.legend(state.lang).filter((e) => e.kind === 'alliance' && e.active !== false)
+    // As on screen: without the alliances the reader has switched off, or that do not exist that day.
+    const entries = map.legend(state.lang).filter((e) => e.kind === 'alliance' && e.active !== false && !state.hidden.has(e.id))
       .map((e) => ({ id: e.id, color: e.color, text: `${e.name} (${numerals(String(e.count), digits())})` }));
-    return standaloneSvg({ map: svg(), title: S.title, date: label.textContent, legend: entries, source: S.source, rtl: document.documentElement.dir === 'rtl' });
+    return standaloneSvg({ map: svg(), title: S.title, date: label.textContent, legend: entries, source: S.source, rtl: document.documentElement.dir === 'rtl', hidden: [...state.hidden] });
   }
   const fileBase = () => `blocmap-${map.date()}-${state.lang}`;
   $('.bm-svg-export').addEventListener('click', () => download(fileBase() + '.svg', 'image/svg+xml', exportSvg()));

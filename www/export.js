@@ -15,7 +15,7 @@ function node(tag, attrs, text) {
  * `map`: the live map `<svg>`; `legend`: `[{id, color, text}]`; strings are
  * inserted as text. Colours are the page's current CSS variables.
  */
-export function standaloneSvg({ map, title, date, legend, source, rtl }) {
+export function standaloneSvg({ map, title, date, legend, source, rtl, hidden = [] }) {
   // Each view has its own shape (the core sets the map's viewBox).
   const MAP_H = map.viewBox.baseVal.height * (W / map.viewBox.baseVal.width);
   const css = getComputedStyle(document.documentElement);
@@ -40,6 +40,10 @@ export function standaloneSvg({ map, title, date, legend, source, rtl }) {
   for (const [k, x] of Object.entries({ x: 0, y: TOP, width: W, height: MAP_H })) clone.setAttribute(k, String(x));
   for (const e of clone.querySelectorAll('.bm-kfocus')) e.classList.remove('bm-kfocus');
   for (const e of clone.querySelectorAll('.bm-highlight')) e.remove();
+  // Alliances the reader has switched off are neutral here too, as on screen.
+  for (const e of clone.querySelectorAll('.bm-u')) {
+    if (hidden.includes(e.dataset.alliance) || hidden.includes(e.dataset.standing)) e.style.cssText = 'fill:var(--bm-neutral);stroke:var(--bm-neutral)';
+  }
   out.append(clone);
   let y = TOP + MAP_H + 28;
   for (const e of legend) {

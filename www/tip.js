@@ -14,8 +14,9 @@ export function el(tag, cls, text) {
 /** A source link (http(s) only), showing the site's name. */
 export function sourceLink(url) {
   const label = sourceLabel(url);
-  if (!/^https?:\/\//i.test(url) || label === url) return el('span', 'bm-src', label);
+  if (!/^https?:\/\//i.test(url) || label === url) return srcText(label);
   const a = el('a', 'bm-src', label);
+  a.dir = 'ltr'; // an address is left-to-right, isolated from an Arabic sentence around it
   a.href = url;
   a.rel = 'noopener noreferrer';
   a.target = '_blank';
@@ -35,11 +36,18 @@ export function sourceLabel(url) {
   return /^(github|gitlab)\.com$/.test(host) && repo.length === 2 ? `${host}/${repo.join('/')}` : host;
 }
 
+/** A source's name as text, left-to-right and isolated (`dir` isolates it). */
+function srcText(label) {
+  const span = el('span', 'bm-src', label);
+  span.dir = 'ltr';
+  return span;
+}
+
 /** Source links (or, unpinned, plain labels) joined with the language's list separator. */
 export function sourceList(box, urls, separator, links = true) {
   urls.forEach((u, i) => {
     if (i) box.append(document.createTextNode(separator || ', '));
-    box.append(links ? sourceLink(u) : el('span', 'bm-src', sourceLabel(u)));
+    box.append(links ? sourceLink(u) : srcText(sourceLabel(u)));
   });
 }
 

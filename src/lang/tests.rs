@@ -303,7 +303,7 @@ fn a_pack_added_at_run_time_is_a_language() {
     assert!(codes().contains(&"eo".to_string()));
     let t = Timeline::builtin();
     let s = words::summary(&t, crate::Date::parse("1999-03-12").unwrap(), &get("eo").unwrap(), Digits::Latin);
-    assert!(s.starts_with("la 12-a de marto 1999: NATO 19 membroj, +Czech Republic"), "names fall back to English: {s}");
+    assert!(s.starts_with("La 12-a de marto 1999: NATO 19 membroj, +Czech Republic"), "names fall back to English: {s}");
     // Replacing by code; a broken pack is an error naming the key, and changes nothing.
     add(&MINIMAL.replace("Ludi", "Ludu")).unwrap();
     assert_eq!(get("eo").unwrap().page.get("play").and_then(Json::as_str), Some("Ludu"));

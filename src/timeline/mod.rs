@@ -480,7 +480,7 @@ impl Timeline {
     /// that exists today and has no territory rows is the unit with its own code).
     /// `None` if the unit is unknown.
     pub fn unit_key(&self, unit: &str) -> Option<UnitKey> {
-        self.unit_index.get(unit).copied()
+        self.unit_index.get(unit).or_else(|| self.unit_index.get(&unit.to_ascii_uppercase())).copied()
     }
 
     /// All unit ids, listed and implicit, sorted.

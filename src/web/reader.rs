@@ -144,7 +144,8 @@ impl BlocMap {
     /// Each map alliance's members on `other` against the shown day:
     /// `[{alliance, name, before, after, joined, left}]`, `before` and
     /// `after` in words (`16 members`), `joined`/`left` state names. Both
-    /// orders work: an earlier `other` lists who joined since.
+    /// orders work: an earlier `other` lists who joined since. `other` is a
+    /// day the map could show (from its first day to today), else it throws.
     #[wasm_bindgen(unchecked_return_type = "AllianceDiff[]")]
     pub fn compare(
         &self,
@@ -154,6 +155,8 @@ impl BlocMap {
     ) -> Result<JsValue, JsError> {
         let (t, date) = self.core("compare")?;
         let other = args::date(other, "compare", "other")?;
+        // Like the map's own day: from its first day to today, never a future stated as fact.
+        let other = crate::atlas::shown_day(t, other, super::widget::today()).map_err(|e| args::fail("compare", e))?;
         let (lang, digits) = (args::lang_or_english(lang, "compare")?, args::digits(digits, "compare")?);
         let out: Vec<DiffOut> = words::compare(t, other, date, &lang, digits)
             .into_iter()

@@ -105,7 +105,7 @@ fn option_error(name: &str, e: impl std::fmt::Display) -> JsError {
 
 /// Today in the browser (UTC, as `new Date().toISOString()` gives it): the
 /// day the map shows when no `date` option is given.
-fn today() -> Date {
+pub(super) fn today() -> Date {
     let days = (js_sys::Date::now() / 86_400_000.0).floor();
     Date::from_days(days.clamp(-719_162.0, 2_932_896.0) as i32)
 }

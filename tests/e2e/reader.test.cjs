@@ -182,11 +182,24 @@ test("sources are listed in the page's language and name the repository on a cod
   const lists = await page.$$eval('#bm-tip .bm-tip-sources', (n) => n.map((e) => e.textContent));
   assert.ok(lists.some((t) => t.includes('، ')), `an Arabic list separator: ${lists}`);
   assert.ok(!lists.some((t) => t.includes(', ')), `no Latin comma between sources: ${lists}`);
+  // Each address is left-to-right and isolated, so the list reads right to left in Arabic.
+  assert.deepEqual(await page.$$eval('#bm-tip .bm-src', (n) => [...new Set(n.map((e) => e.dir))]), ['ltr']);
   // The ATOP data cited for the reunification is on GitHub: its label says whose.
   const labels = await page.$$eval('#bm-tip a.bm-src', (n) => n.map((a) => [a.textContent, a.href]));
   const atop = labels.find(([, href]) => href.includes('github.com/joshuaalley/arms-allies'));
   assert.ok(atop, JSON.stringify(labels));
   assert.equal(atop[0], 'github.com/joshuaalley/arms-allies');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the saved map leaves out the alliances the reader switched off, as the screen does', async () => {
+  const { page, context, errors } = await openMap(browser, { hash: '#date=1966-07-01&view=europe&alliances=NATO' });
+  const svg = await page.evaluate(() => window.__bm.exportSvg());
+  assert.match(svg, /North Atlantic Treaty Organization \(NATO\) \(15\)/);
+  assert.doesNotMatch(svg, /Warsaw Pact \(/, 'no legend entry for the hidden Warsaw Pact');
+  const pol = svg.match(/<path[^>]*data-unit="POL"[^>]*>/)[0];
+  assert.match(pol, /style="fill: var\(--bm-neutral\); stroke: var\(--bm-neutral\);"/, pol);
   assert.deepEqual(errors, []);
   await context.close();
 });
