@@ -357,7 +357,9 @@ async function main() {
       btn.setAttribute('aria-pressed', String(state.highlight === entry.id));
       const swatch = el('span', 'bm-swatch');
       swatch.style.background = `var(--bm-${entry.id}, ${entry.color})`;
-      btn.append(swatch, el('span', 'bm-name'), el('span', 'bm-count', numerals(String(entry.count), digits())));
+      // Screen readers hear "name, count" and, for an alliance that does not exist that day, why it is dimmed.
+      btn.append(swatch, el('span', 'bm-name'), el('span', 'bm-visually-hidden', ', '), el('span', 'bm-count', numerals(String(entry.count), digits())),
+        el('span', 'bm-visually-hidden bm-absent-note'));
       btn.addEventListener('click', () => {
         state.highlight = state.highlight === entry.id ? null : entry.id;
         applyHighlight();
@@ -378,6 +380,7 @@ async function main() {
       li.querySelector('.bm-show').setAttribute('aria-label', S.fmt('show', { name: entry.name }));
       li.querySelector('.bm-hl-btn').title = S.fmt('highlight', { name: entry.name });
       li.classList.toggle('bm-absent', entry.active === false);
+      put(li.querySelector('.bm-absent-note'), entry.active === false ? ` (${S.absent})` : '');
     }
   }
   function applyHighlight() {

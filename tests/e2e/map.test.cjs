@@ -52,6 +52,8 @@ test('the legend names each alliance as it was called that day and dims those th
   const legend = () => page.$$eval('.bm-legend li', (n) => n.map((li) => [li.dataset.alliance, li.querySelector('.bm-name').textContent, li.classList.contains('bm-absent')]));
   assert.deepEqual((await legend()).find(([id]) => id === 'CSTO'), ['CSTO', 'Collective Security Treaty (CST)', false]);
   assert.equal((await legend()).find(([id]) => id === 'WARSAW_PACT')[2], true, 'the Warsaw Pact was dissolved in 1991');
+  const label = await page.$eval('.bm-legend li[data-alliance="WARSAW_PACT"] .bm-hl-btn', (b) => b.textContent);
+  assert.match(label, /Warsaw Pact.*, 0 \(did not exist on this day\)$/, 'what a screen reader hears');
   await slideTo(page, '2004-03-29');
   await page.waitForFunction(() => /\(CSTO\)/.test(document.querySelector('.bm-legend li[data-alliance="CSTO"] .bm-name').textContent));
   await slideTo(page, '1970-01-01');
