@@ -512,6 +512,17 @@ async function main() {
     // As on screen: without the alliances the reader has switched off, or that do not exist that day.
     const entries = map.legend(state.lang).filter((e) => e.kind === 'alliance' && e.active !== false && !state.hidden.has(e.id))
       .map((e) => ({ id: e.id, color: e.color, text: `${e.name} (${numerals(String(e.count), digits())})` }));
+    // A key for each standing drawn with a pattern that day (signatories hatched, …), so the card explains itself.
+    const seen = new Set();
+    for (const p of svg().querySelectorAll('.bm-u[data-standing]:not([data-standing=""])')) {
+      const { standing, status } = p.dataset;
+      const key = `${standing} ${status}`;
+      if (status === 'member' || state.hidden.has(standing) || seen.has(key)) continue;
+      seen.add(key);
+      const style = map.statusStyles(standing).find((x) => x.status === status);
+      const name = entries.find((e) => e.id === standing)?.text.replace(/ \([^()]*\)$/, '') || standing;
+      if (style) entries.push({ id: standing, fill: style.fill, text: `${name}: ${S.styles[status] || status}` });
+    }
     return standaloneSvg({ map: svg(), title: S.title, date: label.textContent, legend: entries, source: S.source, rtl: document.documentElement.dir === 'rtl', hidden: [...state.hidden] });
   }
   const fileBase = () => `blocmap-${map.date()}-${state.lang}`;

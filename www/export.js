@@ -47,7 +47,8 @@ export function standaloneSvg({ map, title, date, legend, source, rtl, hidden = 
   out.append(clone);
   let y = TOP + MAP_H + 28;
   for (const e of legend) {
-    out.append(node('rect', { x: rtl ? W - 30 : 16, y: y - 12, width: 14, height: 14, fill: v(`--bm-${e.id}`, e.color) }));
+    // An alliance's swatch is its colour; a standing's (signatory, frozen …) the map's own pattern.
+    out.append(node('rect', { x: rtl ? W - 30 : 16, y: y - 12, width: 14, height: 14, fill: e.fill || v(`--bm-${e.id}`, e.color) }));
     text(36, y, 14, e.text);
     y += 22;
   }

@@ -200,6 +200,12 @@ test('the saved map leaves out the alliances the reader switched off, as the scr
   assert.doesNotMatch(svg, /Warsaw Pact \(/, 'no legend entry for the hidden Warsaw Pact');
   const pol = svg.match(/<path[^>]*data-unit="POL"[^>]*>/)[0];
   assert.match(pol, /style="fill: var\(--bm-neutral\); stroke: var\(--bm-neutral\);"/, pol);
+  // Standings drawn with a pattern get a key: the Warsaw Pact's signatories on its first day.
+  await page.evaluate(() => { location.hash = '#date=1955-05-14&view=europe&alliances=NATO,CSTO,WARSAW_PACT'; });
+  await page.waitForFunction(() => document.querySelector('input.bm-date').value === '1955-05-14');
+  const card = await page.evaluate(() => window.__bm.exportSvg());
+  assert.match(card, /Warsaw Pact \(Warsaw Treaty Organization\): Signatory, not yet a member: diagonal hatch/);
+  assert.match(card, /<rect[^>]*fill="url\(#[^"]*WARSAW_PACT[^"]*\)"/, 'its swatch is the map\'s pattern');
   assert.deepEqual(errors, []);
   await context.close();
 });
