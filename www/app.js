@@ -510,8 +510,8 @@ async function main() {
   /** The map as a standalone SVG with title, date, legend and source line. */
   function exportSvg() {
     // As on screen: without the alliances the reader has switched off, or that do not exist that day.
-    const entries = map.legend(state.lang).filter((e) => e.kind === 'alliance' && e.active !== false && !state.hidden.has(e.id))
-      .map((e) => ({ id: e.id, color: e.color, text: `${e.name} (${numerals(String(e.count), digits())})` }));
+    const shown = map.legend(state.lang).filter((e) => e.kind === 'alliance' && e.active !== false && !state.hidden.has(e.id));
+    const entries = shown.map((e) => ({ id: e.id, color: e.color, text: `${e.name} (${numerals(String(e.count), digits())})` }));
     // A key for each standing drawn with a pattern that day (signatories hatched, …), so the card explains itself.
     const seen = new Set();
     for (const p of svg().querySelectorAll('.bm-u[data-standing]:not([data-standing=""])')) {
@@ -520,7 +520,7 @@ async function main() {
       if (status === 'member' || state.hidden.has(standing) || seen.has(key)) continue;
       seen.add(key);
       const style = map.statusStyles(standing).find((x) => x.status === status);
-      const name = entries.find((e) => e.id === standing)?.text.replace(/ \([^()]*\)$/, '') || standing;
+      const name = shown.find((e) => e.id === standing)?.name || standing;
       if (style) entries.push({ id: standing, fill: style.fill, text: `${name}: ${S.styles[status] || status}` });
     }
     return standaloneSvg({ map: svg(), title: S.title, date: label.textContent, legend: entries, source: S.source, rtl: document.documentElement.dir === 'rtl', hidden: [...state.hidden] });
